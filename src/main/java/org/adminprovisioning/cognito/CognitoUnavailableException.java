@@ -1,0 +1,12 @@
+package org.adminprovisioning.cognito;
+
+/**
+ * Cognito could not be reached or answered with a server error or a timeout. The outcome of a
+ * write that ends this way is unknown: it may or may not have happened.
+ */
+public class CognitoUnavailableException extends CognitoException {
+
+    public CognitoUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

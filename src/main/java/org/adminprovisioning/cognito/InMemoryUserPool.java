@@ -1,0 +1,467 @@
+package org.adminprovisioning.cognito;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminAddUserToGroupRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminAddUserToGroupResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDeleteUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDeleteUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersInGroupRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersInGroupResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedUserStateException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+/**
+ * A Cognito user pool that lives in this JVM and speaks the SDK's own request, response and
+ * exception types, so that {@link AwsCognitoGateway} drives it exactly as it drives a real pool.
+ * Like a pool whose sign-in attribute is the email: usernames are UUIDs, the email is an alias.
+ * It keeps Cognito's password policy, the temporary password's validity, the
+ * {@code FORCE_CHANGE_PASSWORD → CONFIRMED} transition, the challenge session, and signs tokens
+ * with {@link InMemoryTokenIssuer}. Its invitations go to an {@link InMemoryOutbox}.
+ *
+ * <p>Thread-safe: every operation holds the pool's lock, as Cognito serializes writes to a user.
+ */
+public class InMemoryUserPool implements CognitoIdentityProviderClient {
+
+    private static final Duration SESSION_VALIDITY = Duration.ofMinutes(3);
+    private static final Pattern EMAIL_FILTER = Pattern.compile("^email\\s*=\\s*\"([^\"]*)\"$");
+
+    private final CognitoProperties settings;
+    private final PasswordPolicy policy;
+    private final InMemoryTokenIssuer tokens;
+    private final InMemoryOutbox outbox;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    private final Map<String, PoolUser> usersByName = new LinkedHashMap<>();
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+    public InMemoryUserPool(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens,
+            InMemoryOutbox outbox, Clock clock) {
+        this.settings = settings;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release.
+    }
+
+    @Override
+    public synchronized AdminCreateUserResponse adminCreateUser(AdminCreateUserRequest request) {
+        checkPool(request.userPoolId());
+        if (request.messageAction() == MessageActionType.RESEND) {
+            PoolUser user = require(request.username());
+            if (user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
+                throw error(UnsupportedUserStateException.builder(), "UnsupportedUserStateException",
+                        "Resend not possible. " + user.username + " status is not FORCE_CHANGE_PASSWORD.");
+            }
+            String temporary = temporaryPasswordOf(request);
+            user.setPassword(temporary, clock.instant().plus(settings.temporaryPasswordValidity()));
+            user.modifiedAt = clock.instant();
+            invite(user, temporary);
+            return AdminCreateUserResponse.builder().user(user.toUserType()).build();
+        }
+        String email = attributeValue(request.userAttributes(), "email").orElse(request.username());
+        if (email == null || !email.contains("@") || !email.equalsIgnoreCase(request.username())) {
+            throw error(InvalidParameterException.builder(), "InvalidParameterException",
+                    "Username should be an email.");
+        }
+        if (lookup(email).isPresent()) {
+            throw error(UsernameExistsException.builder(), "UsernameExistsException",
+                    "An account with the given email already exists.");
+        }
+        String temporary = temporaryPasswordOf(request);
+        Instant now = clock.instant();
+        PoolUser user = new PoolUser(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                email.toLowerCase(), now);
+        user.emailVerified = attributeValue(request.userAttributes(), "email_verified").map(Boolean::parseBoolean)
+                .orElse(false);
+        user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
+        usersByName.put(user.username, user);
+        if (request.messageAction() != MessageActionType.SUPPRESS) {
+            invite(user, temporary);
+        }
+        return AdminCreateUserResponse.builder().user(user.toUserType()).build();
+    }
+
+    @Override
+    public synchronized AdminSetUserPasswordResponse adminSetUserPassword(AdminSetUserPasswordRequest request) {
+        checkPool(request.userPoolId());
+        PoolUser user = require(request.username());
+        checkPolicy(request.password());
+        if (Boolean.TRUE.equals(request.permanent())) {
+            user.setPassword(request.password(), null);
+            user.status = UserStatusType.CONFIRMED;
+        } else {
+            user.setPassword(request.password(), clock.instant().plus(settings.temporaryPasswordValidity()));
+            user.status = UserStatusType.FORCE_CHANGE_PASSWORD;
+        }
+        user.modifiedAt = clock.instant();
+        return AdminSetUserPasswordResponse.builder().build();
+    }
+
+    @Override
+    public synchronized AdminAddUserToGroupResponse adminAddUserToGroup(AdminAddUserToGroupRequest request) {
+        checkPool(request.userPoolId());
+        if (!settings.adminGroup().equals(request.groupName())) {
+            throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException", "Group not found.");
+        }
+        require(request.username()).groups.add(request.groupName());
+        return AdminAddUserToGroupResponse.builder().build();
+    }
+
+    @Override
+    public synchronized AdminGetUserResponse adminGetUser(AdminGetUserRequest request) {
+        checkPool(request.userPoolId());
+        UserType user = require(request.username()).toUserType();
+        return AdminGetUserResponse.builder()
+                .username(user.username())
+                .userAttributes(user.attributes())
+                .userCreateDate(user.userCreateDate())
+                .userLastModifiedDate(user.userLastModifiedDate())
+                .enabled(user.enabled())
+                .userStatus(user.userStatus())
+                .build();
+    }
+
+    @Override
+    public synchronized AdminDisableUserResponse adminDisableUser(AdminDisableUserRequest request) {
+        checkPool(request.userPoolId());
+        PoolUser user = require(request.username());
+        user.enabled = false;
+        user.modifiedAt = clock.instant();
+        return AdminDisableUserResponse.builder().build();
+    }
+
+    @Override
+    public synchronized ListUsersResponse listUsers(ListUsersRequest request) {
+        checkPool(request.userPoolId());
+        List<UserType> matching = new ArrayList<>();
+        Matcher filter = EMAIL_FILTER.matcher(request.filter() == null ? "" : request.filter().trim());
+        if (filter.matches()) {
+            lookup(filter.group(1)).ifPresent(u -> matching.add(u.toUserType()));
+        } else {
+            usersByName.values().forEach(u -> matching.add(u.toUserType()));
+        }
+        return page(matching, request.limit(), request.paginationToken(),
+                (users, next) -> ListUsersResponse.builder().users(users).paginationToken(next).build());
+    }
+
+    @Override
+    public synchronized ListUsersInGroupResponse listUsersInGroup(ListUsersInGroupRequest request) {
+        checkPool(request.userPoolId());
+        List<UserType> members = usersByName.values().stream()
+                .filter(u -> u.groups.contains(request.groupName()))
+                .sorted(Comparator.comparing(u -> u.createdAt))
+                .map(PoolUser::toUserType)
+                .toList();
+        return page(members, request.limit(), request.nextToken(),
+                (users, next) -> ListUsersInGroupResponse.builder().users(users).nextToken(next).build());
+    }
+
+    @Override
+    public synchronized AdminDeleteUserResponse adminDeleteUser(AdminDeleteUserRequest request) {
+        checkPool(request.userPoolId());
+        usersByName.remove(require(request.username()).username);
+        return AdminDeleteUserResponse.builder().build();
+    }
+
+    @Override
+    public synchronized InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
+        checkClient(request.clientId());
+        if (request.authFlow() != AuthFlowType.USER_PASSWORD_AUTH) {
+            throw error(InvalidParameterException.builder(), "InvalidParameterException",
+                    "Auth flow not enabled for this client");
+        }
+        Map<String, String> parameters = request.authParameters();
+        PoolUser user = lookup(parameters.get("USERNAME")).orElse(null);
+        // Like a pool with "prevent user existence errors": an unknown user looks like a wrong password.
+        if (user == null || !user.passwordMatches(parameters.get("PASSWORD"))) {
+            throw notAuthorized("Incorrect username or password.");
+        }
+        if (!user.enabled) {
+            throw notAuthorized("User is disabled.");
+        }
+        if (user.status == UserStatusType.FORCE_CHANGE_PASSWORD) {
+            if (clock.instant().isAfter(user.passwordExpiresAt)) {
+                throw notAuthorized("Temporary password has expired and must be reset by an administrator.");
+            }
+            String session = newSession(user);
+            return InitiateAuthResponse.builder()
+                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                    .session(session)
+                    .challengeParameters(Map.of("USER_ID_FOR_SRP", user.username, "requiredAttributes", "[]",
+                            "userAttributes", "{\"email_verified\":\"true\",\"email\":\"" + user.email + "\"}"))
+                    .build();
+        }
+        return InitiateAuthResponse.builder().challengeParameters(Map.of())
+                .authenticationResult(authenticationResult(user)).build();
+    }
+
+    @Override
+    public synchronized RespondToAuthChallengeResponse respondToAuthChallenge(RespondToAuthChallengeRequest request) {
+        checkClient(request.clientId());
+        if (request.challengeName() != ChallengeNameType.NEW_PASSWORD_REQUIRED) {
+            throw error(InvalidParameterException.builder(), "InvalidParameterException",
+                    "Unsupported challenge: " + request.challengeNameAsString());
+        }
+        Session session = sessions.remove(request.session() == null ? "" : request.session());
+        PoolUser user = lookup(request.challengeResponses().get("USERNAME")).orElse(null);
+        if (session == null || user == null || !session.username().equals(user.username)
+                || clock.instant().isAfter(session.expiresAt())
+                || user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
+            throw notAuthorized("Invalid session for the user, session is expired.");
+        }
+        String newPassword = request.challengeResponses().get("NEW_PASSWORD");
+        try {
+            checkPolicy(newPassword);
+        } catch (InvalidPasswordException e) {
+            // Cognito keeps the session usable for another try after a policy refusal.
+            sessions.put(request.session(), session);
+            throw e;
+        }
+        user.setPassword(newPassword, null);
+        user.status = UserStatusType.CONFIRMED;
+        user.modifiedAt = clock.instant();
+        return RespondToAuthChallengeResponse.builder().challengeParameters(Map.of())
+                .authenticationResult(authenticationResult(user)).build();
+    }
+
+    /** Number of users in the pool; for tests and the dev tools. */
+    public synchronized int size() {
+        return usersByName.size();
+    }
+
+    private AuthenticationResultType authenticationResult(PoolUser user) {
+        String originJti = UUID.randomUUID().toString();
+        List<String> groups = List.copyOf(user.groups);
+        return AuthenticationResultType.builder()
+                .accessToken(tokens.accessToken(user.username, user.sub, groups, originJti))
+                .idToken(tokens.idToken(user.username, user.sub, user.email, groups, originJti))
+                .refreshToken(randomToken(96))
+                .expiresIn((int) InMemoryTokenIssuer.TOKEN_VALIDITY.toSeconds())
+                .tokenType("Bearer")
+                .build();
+    }
+
+    private String newSession(PoolUser user) {
+        sessions.values().removeIf(s -> clock.instant().isAfter(s.expiresAt()));
+        String session = randomToken(192);
+        sessions.put(session, new Session(user.username, clock.instant().plus(SESSION_VALIDITY)));
+        return session;
+    }
+
+    private void invite(PoolUser user, String temporaryPassword) {
+        String body = "Your username is " + user.email + " and temporary password is " + temporaryPassword + ".";
+        outbox.send(new OutboxMessage(user.email, "Your temporary password", body, user.username, temporaryPassword,
+                clock.instant()));
+    }
+
+    private String temporaryPasswordOf(AdminCreateUserRequest request) {
+        String temporary = request.temporaryPassword();
+        if (temporary == null) {
+            temporary = generatedTemporaryPassword();
+        }
+        checkPolicy(temporary);
+        return temporary;
+    }
+
+    private String generatedTemporaryPassword() {
+        // What Cognito does when no TemporaryPassword is given: one of each class, then random.
+        return "Aa1!" + randomToken(12);
+    }
+
+    private void checkPolicy(String password) {
+        policy.violation(password).ifPresent(message -> {
+            throw error(InvalidPasswordException.builder(), "InvalidPasswordException", message);
+        });
+    }
+
+    private void checkPool(String userPoolId) {
+        if (!settings.userPoolId().equals(userPoolId)) {
+            throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                    "User pool " + userPoolId + " does not exist.");
+        }
+    }
+
+    private void checkClient(String clientId) {
+        if (!settings.clientId().equals(clientId)) {
+            throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                    "User pool client " + clientId + " does not exist.");
+        }
+    }
+
+    private PoolUser require(String usernameOrEmail) {
+        return lookup(usernameOrEmail).orElseThrow(() -> error(UserNotFoundException.builder(),
+                "UserNotFoundException", "User does not exist."));
+    }
+
+    private Optional<PoolUser> lookup(String usernameOrEmail) {
+        if (usernameOrEmail == null) {
+            return Optional.empty();
+        }
+        PoolUser byName = usersByName.get(usernameOrEmail);
+        if (byName != null) {
+            return Optional.of(byName);
+        }
+        return usersByName.values().stream().filter(u -> u.email.equalsIgnoreCase(usernameOrEmail)).findFirst();
+    }
+
+    private static Optional<String> attributeValue(List<AttributeType> attributes, String name) {
+        return attributes.stream().filter(a -> name.equals(a.name())).map(AttributeType::value).findFirst();
+    }
+
+    private static <R> R page(List<UserType> all, Integer limit, String token,
+            java.util.function.BiFunction<List<UserType>, String, R> response) {
+        int size = limit == null ? AwsCognitoGateway.PAGE_SIZE : Math.min(limit, AwsCognitoGateway.PAGE_SIZE);
+        int from = token == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(token),
+                StandardCharsets.UTF_8));
+        int to = Math.min(all.size(), from + size);
+        String next = to < all.size() ? Base64.getEncoder().encodeToString(
+                Integer.toString(to).getBytes(StandardCharsets.UTF_8)) : null;
+        return response.apply(all.subList(from, to), next);
+    }
+
+    private String randomToken(int bytes) {
+        byte[] buffer = new byte[bytes];
+        random.nextBytes(buffer);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+    }
+
+    private static NotAuthorizedException notAuthorized(String message) {
+        return (NotAuthorizedException) error(NotAuthorizedException.builder(), "NotAuthorizedException", message);
+    }
+
+    private static CognitoIdentityProviderException error(CognitoIdentityProviderException.Builder builder,
+            String code, String message) {
+        return (CognitoIdentityProviderException) builder.message(message)
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .serviceName("CognitoIdentityProvider")
+                        .build())
+                .build();
+    }
+
+    private record Session(String username, Instant expiresAt) {
+    }
+
+    private static final class PoolUser {
+
+        final String username;
+        final String sub;
+        final String email;
+        final Instant createdAt;
+        final Set<String> groups = new LinkedHashSet<>();
+        boolean emailVerified;
+        boolean enabled = true;
+        UserStatusType status = UserStatusType.FORCE_CHANGE_PASSWORD;
+        Instant modifiedAt;
+        Instant passwordExpiresAt;
+        private String salt;
+        private String passwordHash;
+
+        PoolUser(String username, String sub, String email, Instant createdAt) {
+            this.username = username;
+            this.sub = sub;
+            this.email = email;
+            this.createdAt = createdAt;
+            this.modifiedAt = createdAt;
+        }
+
+        void setPassword(String password, Instant expiresAt) {
+            this.salt = UUID.randomUUID().toString();
+            this.passwordHash = hash(salt, password);
+            this.passwordExpiresAt = expiresAt;
+        }
+
+        boolean passwordMatches(String password) {
+            return password != null && MessageDigest.isEqual(
+                    passwordHash.getBytes(StandardCharsets.UTF_8),
+                    hash(salt, password).getBytes(StandardCharsets.UTF_8));
+        }
+
+        UserType toUserType() {
+            return UserType.builder()
+                    .username(username)
+                    .attributes(attribute("sub", sub), attribute("email", email),
+                            attribute("email_verified", Boolean.toString(emailVerified)))
+                    .userCreateDate(createdAt)
+                    .userLastModifiedDate(modifiedAt)
+                    .enabled(enabled)
+                    .userStatus(status)
+                    .build();
+        }
+
+        private static AttributeType attribute(String name, String value) {
+            return AwsCognitoGateway.attribute(name, value);
+        }
+
+        private static String hash(String salt, String password) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                return HexFormat.of().formatHex(digest.digest((salt + password).getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
