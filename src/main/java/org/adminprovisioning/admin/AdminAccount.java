@@ -1,0 +1,38 @@
+package org.adminprovisioning.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A snapshot of one admin: its {@link User} and {@link AdminInfo} read together in one transaction.
+ *
+ * @param invitedBy       the inviting admin's email, or {@code null} for an admin nobody invited
+ * @param inviteExpiresAt when the current temporary password stops working; {@code null} unless INVITED
+ */
+public record AdminAccount(
+        UUID id,
+        String email,
+        String cognitoUsername,
+        String cognitoSub,
+        AdminStatus status,
+        String invitedBy,
+        Instant invitedAt,
+        Instant activatedAt,
+        Instant lastInviteSentAt,
+        int inviteCount,
+        Instant inviteExpiresAt,
+        Instant createdAt) {
+
+    /** @param inviteValidity how long a temporary password works, to tell when this invitation expires */
+    static AdminAccount of(AdminInfo info, Duration inviteValidity) {
+        User user = info.getUser();
+        User inviter = info.getInvitedBy();
+        return new AdminAccount(user.getId(), user.getEmail(), user.getCognitoUsername(), user.getCognitoSub(),
+                user.getStatus(), inviter == null ? null : inviter.getEmail(), info.getInvitedAt(),
+                info.getActivatedAt(), info.getLastInviteSentAt(), info.getInviteCount(),
+                user.getStatus() == AdminStatus.INVITED && info.getLastInviteSentAt() != null
+                        ? info.getLastInviteSentAt().plus(inviteValidity) : null,
+                user.getCreatedAt());
+    }
+}

@@ -1,0 +1,362 @@
+package org.adminprovisioning.provisioning;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.adminprovisioning.admin.AdminAccount;
+import org.adminprovisioning.admin.AdminAlreadyExistsException;
+import org.adminprovisioning.admin.AdminNotFoundException;
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.AdminResponse;
+import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.admin.EmailAddress;
+import org.adminprovisioning.admin.InvalidEmailException;
+import org.adminprovisioning.audit.AuditTrail;
+import org.adminprovisioning.audit.AuditTrail.Action;
+import org.adminprovisioning.audit.AuditTrail.Outcome;
+import org.adminprovisioning.auth.AdminPrincipal;
+import org.adminprovisioning.auth.CurrentAdmin;
+import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
+import org.adminprovisioning.cognito.CognitoException;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.CognitoUnavailableException;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.CognitoUserNotFoundException;
+import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.adminprovisioning.cognito.CognitoThrottledException;
+import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.web.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The provisioning saga of DESIGN §4: an admin exists in Cognito and in our database, or in
+ * neither. Not transactional itself: every Cognito call happens between short transactions, and
+ * every step is journaled in {@code provisioning_requests} before the next one starts.
+ */
+@Service
+public class AdminProvisioningService {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminProvisioningService.class);
+    private static final Duration RESEND_WINDOW = Duration.ofHours(1);
+
+    private final CognitoGateway cognito;
+    private final AdminRecords records;
+    private final ProvisioningJournal journal;
+    private final AuditTrail audit;
+    private final TemporaryPasswordGenerator passwords;
+    private final TransactionOperations transactions;
+    private final JsonMapper json;
+    private final ProvisioningProperties properties;
+    private final Clock clock;
+
+    AdminProvisioningService(CognitoGateway cognito, AdminRecords records, ProvisioningJournal journal,
+            AuditTrail audit, TemporaryPasswordGenerator passwords, TransactionOperations transactions,
+            JsonMapper json, ProvisioningProperties properties, Clock clock) {
+        this.cognito = cognito;
+        this.records = records;
+        this.journal = journal;
+        this.audit = audit;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Provisions a new admin in Cognito and in our database, both or neither (DESIGN §4):
+     * <ol>
+     * <li>the caller must be an authenticated, ACTIVE admin (the security filter checks the token
+     * and this method checks again);</li>
+     * <li>the email is trimmed, lower-cased and validated;</li>
+     * <li>Tx A refuses an email that already has a {@code User} and journals the request
+     * {@code STARTED}; a unique key on unfinished requests stops a concurrent twin here;</li>
+     * <li>a temporary password is generated and {@link CognitoGateway#createAdminUser} creates the
+     * Cognito user (Cognito emails the invitation), then the user joins the admin group; the
+     * request becomes {@code COGNITO_CREATED};</li>
+     * <li>Tx B writes the {@code User} and {@code AdminInfo} rows with
+     * {@link AdminRecords#createAdminDatabaseRecords} and marks the request {@code COMPLETED}.</li>
+     * </ol>
+     * If the group assignment or step 5 fails, the Cognito user is deleted again and the request
+     * is {@code ROLLED_BACK}; if that delete fails too, the request stays {@code COMPENSATING} for
+     * the reconciler. The temporary password is never stored, logged or returned.
+     *
+     * <p>Called by {@code POST /admins} when an admin clicks "Create New Admin"; only an
+     * authenticated admin may call it.
+     *
+     * @param email          {@code String}, the new admin's email in any letter case; surrounding
+     *                       blanks are ignored
+     * @param idempotencyKey {@code String}, the client's {@code Idempotency-Key}, or {@code null};
+     *                       the same key with the same email replays the first answer without
+     *                       calling Cognito again
+     * @return on success the new admin as {@link AdminResponse}: id, normalized email, Cognito
+     *         username, status {@code INVITED}, the inviting admin, when the temporary password
+     *         expires, and when it was created
+     * @throws InvalidEmailException            the email is missing or malformed; nothing is written
+     * @throws AdminAlreadyExistsException      an admin with this email exists in our database or in
+     *                                          Cognito, or is being provisioned right now
+     * @throws IdempotencyKeyReusedException    the key was used before with another email
+     * @throws ProvisioningInProgressException  the request with this key is still unfinished
+     * @throws PreviousAttemptFailedException   the request with this key failed; same problem again
+     * @throws InvalidInviteException           Cognito refused the invitation's parameters
+     * @throws CognitoUnavailableException      Cognito could not be reached; nothing was created,
+     *                                          or what was is left to the reconciler
+     * @throws ProvisioningRolledBackException  the database write failed and the Cognito user was
+     *                                          deleted again: nothing was created
+     * @throws org.springframework.security.access.AccessDeniedException the caller is no active admin
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AdminResponse provisionNewAdmin(String email, String idempotencyKey) {
+        AdminPrincipal caller = CurrentAdmin.require();
+        EmailAddress address = EmailAddress.of(email);
+        String requestHash = sha256(address.value());
+        if (idempotencyKey != null) {
+            Optional<ProvisioningRequest> previous = journal.findByIdempotencyKey(idempotencyKey);
+            if (previous.isPresent()) {
+                return replay(previous.get(), requestHash);
+            }
+        }
+        return provision(address, caller.userId(), caller.email(), idempotencyKey, requestHash);
+    }
+
+    /** {@link #provisionNewAdmin(String, String)} without an idempotency key. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AdminResponse provisionNewAdmin(String email) {
+        return provisionNewAdmin(email, null);
+    }
+
+    /** The saga itself, also used by the bootstrap of the {@code cognito} profile (no caller). */
+    AdminResponse provision(EmailAddress email, UUID requestedBy, String actor, String idempotencyKey,
+            String requestHash) {
+        ProvisioningRequest request = startRequest(email, requestedBy, idempotencyKey, requestHash, actor);
+        CognitoUser user = createInCognito(request, email, actor);
+        try {
+            cognito.addToAdminGroup(user.username());
+        } catch (CognitoException e) {
+            throw compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+        }
+        return recordInDatabase(request, email, user, requestedBy, actor);
+    }
+
+    private ProvisioningRequest startRequest(EmailAddress email, UUID requestedBy, String idempotencyKey,
+            String requestHash, String actor) {
+        try {
+            return journal.start(email, requestedBy, idempotencyKey, requestHash);
+        } catch (AdminAlreadyExistsException e) {
+            audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "admin exists");
+            throw e;
+        } catch (DataIntegrityViolationException twin) {
+            // Lost the race on active_email or idempotency_key to a request that is still running.
+            if (idempotencyKey != null && journal.findByIdempotencyKey(idempotencyKey).isPresent()) {
+                throw new ProvisioningInProgressException(
+                        "A request with this Idempotency-Key is still being processed; retry later");
+            }
+            audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "being provisioned");
+            throw new AdminAlreadyExistsException(email.value());
+        }
+    }
+
+    /** Step 4. The temporary password lives only in this frame and in Cognito's email. */
+    private CognitoUser createInCognito(ProvisioningRequest request, EmailAddress email, String actor) {
+        CognitoUser user;
+        try {
+            user = cognito.createAdminUser(email.value(), passwords.generate());
+        } catch (AdminAlreadyExistsInCognitoException e) {
+            fail(request, ProblemType.ADMIN_EXISTS, e, actor);
+            throw new AdminAlreadyExistsException(email.value());
+        } catch (InvalidInviteException e) {
+            fail(request, ProblemType.INVALID_INVITE, e, actor);
+            throw e;
+        } catch (CognitoUnavailableException e) {
+            user = lookUpAfterUnknownOutcome(request, email, e, actor);
+        }
+        journal.markCognitoCreated(request.getId(), user.username());
+        return user;
+    }
+
+    /** A timeout may hide a success: ask Cognito before deciding either way. */
+    private CognitoUser lookUpAfterUnknownOutcome(ProvisioningRequest request, EmailAddress email,
+            CognitoUnavailableException failure, String actor) {
+        Optional<CognitoUser> found;
+        try {
+            found = cognito.findUser(email.value());
+        } catch (CognitoUnavailableException stillDown) {
+            // Unknown outcome: the request stays STARTED and the reconciler decides once Cognito answers.
+            journal.recordError(request.getId(), failure.getMessage());
+            audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.FAILED, "outcome unknown, left to reconciler");
+            throw failure;
+        }
+        if (found.isEmpty()) {
+            fail(request, ProblemType.COGNITO_UNAVAILABLE, failure, actor);
+            throw failure;
+        }
+        log.info("Cognito call for request {} failed but the user exists; carrying on", request.getId());
+        return found.get();
+    }
+
+    /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
+    private AdminResponse recordInDatabase(ProvisioningRequest request, EmailAddress email, CognitoUser user,
+            UUID requestedBy, String actor) {
+        try {
+            return transactions.execute(tx -> {
+                AdminAccount account = records.createAdminDatabaseRecords(email.value(), user.username(),
+                        user.sub(), requestedBy);
+                AdminResponse response = AdminResponse.of(account);
+                journal.markCompleted(request.getId(), json.writeValueAsString(response));
+                audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.SUCCEEDED, null);
+                return response;
+            });
+        } catch (AdminAlreadyExistsException e) {
+            throw compensate(request, user, actor, e, ProblemType.ADMIN_EXISTS);
+        } catch (RuntimeException e) {
+            throw compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+        }
+    }
+
+    /**
+     * Deletes the Cognito user we created. The journal says COMPENSATING before the delete so a
+     * crash in between is finished by the reconciler; journal writes are best effort here because
+     * the database may be what failed.
+     *
+     * @return the exception to throw to the caller
+     */
+    private RuntimeException compensate(ProvisioningRequest request, CognitoUser user, String actor,
+            RuntimeException cause, ProblemType outcome) {
+        String email = request.getEmail();
+        log.warn("Provisioning {} failed after Cognito created user {}: compensating ({})", request.getId(),
+                user.username(), cause.toString());
+        bestEffort(() -> journal.markCompensating(request.getId(), cause.toString()));
+        try {
+            cognito.deleteUser(user.username());
+        } catch (CognitoException deleteFailed) {
+            log.error("Compensation of request {} failed; the reconciler will retry: {}", request.getId(),
+                    deleteFailed.getMessage());
+            bestEffort(() -> journal.recordError(request.getId(), deleteFailed.getMessage()));
+            bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.FAILED, deleteFailed.getMessage()));
+            return new CognitoUnavailableException("The admin could not be created and Cognito could not be "
+                    + "cleaned up yet; it will be, automatically. Nothing is usable.", deleteFailed);
+        }
+        bestEffort(() -> journal.markRolledBack(request.getId(), outcome.slug()));
+        bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.ROLLED_BACK, cause.toString()));
+        if (outcome == ProblemType.ADMIN_EXISTS) {
+            return new AdminAlreadyExistsException(email);
+        }
+        return new ProvisioningRolledBackException("The admin could not be saved, so the Cognito user was deleted "
+                + "again: nothing was created. It is safe to retry.");
+    }
+
+    private void fail(ProvisioningRequest request, ProblemType type, CognitoException cause, String actor) {
+        journal.markFailed(request.getId(), type.slug(), cause.getMessage());
+        audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, type.slug());
+    }
+
+    private AdminResponse replay(ProvisioningRequest previous, String requestHash) {
+        if (!requestHash.equals(previous.getRequestHash())) {
+            throw new IdempotencyKeyReusedException("This Idempotency-Key was used for a different request");
+        }
+        return switch (previous.getState()) {
+            case COMPLETED -> json.readValue(previous.getResponseBody(), AdminResponse.class);
+            case FAILED, ROLLED_BACK -> throw new PreviousAttemptFailedException(
+                    ProblemType.fromSlug(previous.getFailureType()),
+                    "This Idempotency-Key's request failed: " + replayDetail(previous));
+            case STARTED, COGNITO_CREATED, COMPENSATING -> throw new ProvisioningInProgressException(
+                    "A request with this Idempotency-Key is still being processed; retry later");
+        };
+    }
+
+    private static String replayDetail(ProvisioningRequest previous) {
+        return previous.getState() == ProvisioningState.ROLLED_BACK
+                ? "nothing was created. Retry with a new key." : ProblemType.fromSlug(previous.getFailureType()).title();
+    }
+
+    /**
+     * Emails the invitation again with a new temporary password ({@code AdminCreateUser} with
+     * {@code MessageAction=RESEND}), which also restarts its validity (7 days by default). For an
+     * admin who lost the email or whose temporary password expired. Counts against Cognito's
+     * UserCreation quota, so it is limited per admin ({@code provisioning.max-resends-per-hour}).
+     *
+     * <p>Called by {@code POST /admins/resend-invite}; only an authenticated admin may call it.
+     *
+     * @param email {@code String}, the invited admin's email in any letter case
+     * @return on success an {@link InviteResent}: the email, the Cognito status
+     *         ({@code FORCE_CHANGE_PASSWORD}) and when it was resent
+     * @throws InvalidEmailException         the email is missing or malformed
+     * @throws AdminNotFoundException        no admin has this email (or its Cognito user is gone)
+     * @throws AdminAlreadyActiveException   the admin already set a permanent password (or is disabled)
+     * @throws TooManyInvitesException       the per-hour limit of resends is reached
+     * @throws CognitoUnavailableException   Cognito could not be reached or throttled the call
+     * @throws org.springframework.security.access.AccessDeniedException the caller is no active admin
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public InviteResent resendAdminInvite(String email) {
+        AdminPrincipal caller = CurrentAdmin.require();
+        EmailAddress address = EmailAddress.of(email);
+        AdminAccount admin = records.findByEmail(address.value())
+                .orElseThrow(() -> new AdminNotFoundException("with email " + address));
+        if (admin.status() != AdminStatus.INVITED) {
+            throw new AdminAlreadyActiveException("Admin " + address + " is " + admin.status()
+                    + ": there is no pending invitation to resend");
+        }
+        if (audit.count(address.value(), Action.RESEND_INVITE, Outcome.SUCCEEDED, RESEND_WINDOW)
+                >= properties.maxResendsPerHour()) {
+            audit.record(caller.email(), Action.RESEND_INVITE, address.value(), Outcome.REFUSED, "limit reached");
+            throw new TooManyInvitesException("The invitation to " + address + " was resent "
+                    + properties.maxResendsPerHour() + " times within the last hour; try again later");
+        }
+        CognitoUser user;
+        try {
+            user = cognito.resendInvite(admin.cognitoUsername(), passwords.generate());
+        } catch (CognitoUserNotFoundException e) {
+            throw new AdminNotFoundException("with email " + address + " in Cognito (see GET /admins/reconciliation)");
+        } catch (InvalidInviteException e) {
+            throw alreadyActiveInCognito(admin).orElseThrow(() -> e);
+        } catch (CognitoThrottledException e) {
+            audit.record(caller.email(), Action.RESEND_INVITE, address.value(), Outcome.FAILED, "throttled");
+            throw e;
+        }
+        records.recordInviteResent(admin.id());
+        audit.record(caller.email(), Action.RESEND_INVITE, address.value(), Outcome.SUCCEEDED, null);
+        return new InviteResent(address.value(), user.status(), clock.instant());
+    }
+
+    /** Cognito refused the resend because the user already set a password: catch our records up. */
+    private Optional<AdminAlreadyActiveException> alreadyActiveInCognito(AdminAccount admin) {
+        Optional<CognitoUser> user = cognito.findUser(admin.cognitoUsername());
+        if (user.isPresent() && user.get().status() == CognitoUserStatus.CONFIRMED) {
+            records.activate(admin.cognitoUsername());
+            return Optional.of(new AdminAlreadyActiveException("Admin " + admin.email()
+                    + " already set a permanent password: there is no pending invitation to resend"));
+        }
+        return Optional.empty();
+    }
+
+    private static void bestEffort(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.error("Journal or audit write failed during compensation: {}", e.toString());
+        }
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.adminprovisioning.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every problem this service answers with (RFC 9457). The {@code type} URI is
+ * {@code https://adminprovisioning.org/problems/<slug>}; slugs are part of the API and never change.
+ */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
+    INVALID_EMAIL("invalid-email", "Invalid email address", HttpStatus.BAD_REQUEST),
+    INVALID_INVITE("invalid-invite", "Cognito refused the invitation", HttpStatus.BAD_REQUEST),
+    PASSWORD_POLICY("password-policy", "Password does not meet the policy", HttpStatus.BAD_REQUEST),
+    UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
+    INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Admins only", HttpStatus.FORBIDDEN),
+    ADMIN_NOT_FOUND("admin-not-found", "Admin not found", HttpStatus.NOT_FOUND),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    ADMIN_EXISTS("admin-exists", "Admin already exists", HttpStatus.CONFLICT),
+    ADMIN_ALREADY_ACTIVE("admin-already-active", "Admin already active", HttpStatus.CONFLICT),
+    PROVISIONING_IN_PROGRESS("provisioning-in-progress", "Provisioning in progress", HttpStatus.CONFLICT),
+    NO_CHALLENGE_PENDING("no-challenge-pending", "No password change pending", HttpStatus.CONFLICT),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT),
+    TOO_MANY_INVITES("too-many-invites", "Too many invitations", HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    COGNITO_UNAVAILABLE("cognito-unavailable", "Cognito unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE);
+
+    public static final String BASE = "https://adminprovisioning.org/problems/";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public static ProblemType fromSlug(String slug) {
+        for (ProblemType type : values()) {
+            if (type.slug.equals(slug)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown problem type " + slug);
+    }
+}
