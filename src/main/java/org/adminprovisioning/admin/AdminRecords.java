@@ -126,6 +126,12 @@ public class AdminRecords {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AdminAccount> findByCognitoUsername(String cognitoUsername) {
+        return users.findByCognitoUsername(cognitoUsername).flatMap(user -> adminInfos.findByUserId(user.getId()))
+                .map(info -> AdminAccount.of(info, inviteValidity));
+    }
+
+    @Transactional(readOnly = true)
     public Optional<AdminAccount> findByEmail(String email) {
         return adminInfos.findByUserEmail(email).map(info -> AdminAccount.of(info, inviteValidity));
     }

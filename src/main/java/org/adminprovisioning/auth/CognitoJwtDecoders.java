@@ -1,0 +1,52 @@
+package org.adminprovisioning.auth;
+
+import java.util.List;
+
+import org.adminprovisioning.cognito.CognitoProperties;
+import org.adminprovisioning.cognito.InMemoryTokenIssuer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The resource server's token checks, the same for every pool: RS256 signature, {@code exp},
+ * {@code iss} = the pool's issuer, {@code token_use} = {@code access} and {@code client_id} = our
+ * app client. Only where the keys come from differs.
+ */
+@Configuration(proxyBeanMethods = false)
+class CognitoJwtDecoders {
+
+    static OAuth2TokenValidator<Jwt> accessTokenValidator(CognitoProperties cognito) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(cognito.issuerUri()),
+                new JwtClaimValidator<String>("token_use", "access"::equals),
+                new JwtClaimValidator<String>("client_id", cognito.clientId()::equals)));
+    }
+
+    /** The in-memory pool's key lives in this JVM: no JWKS round trip. */
+    @Bean
+    @Profile("!cognito")
+    JwtDecoder inMemoryPoolJwtDecoder(InMemoryTokenIssuer issuer, CognitoProperties cognito) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+        decoder.setJwtValidator(accessTokenValidator(cognito));
+        return decoder;
+    }
+
+    /** A real pool or an emulator: keys from the pool's JWKS, fetched lazily and cached. */
+    @Bean
+    @Profile("cognito")
+    JwtDecoder cognitoPoolJwtDecoder(CognitoProperties cognito) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwkSetUriOrDefault()).build();
+        decoder.setJwtValidator(accessTokenValidator(cognito));
+        return decoder;
+    }
+}

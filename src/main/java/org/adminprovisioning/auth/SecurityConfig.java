@@ -1,0 +1,68 @@
+package org.adminprovisioning.auth;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.adminprovisioning.web.ProblemType;
+import org.adminprovisioning.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one filter chain: a stateless OAuth2 resource server that accepts Cognito access tokens.
+ * {@code /auth/**} and {@code /actuator/health} are public (as are the dev outbox and API docs);
+ * everything else needs {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}). The
+ * services check again with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AdminAuthenticationConverter adminConverter, JsonMapper json)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            write(json, response, ProblemType.UNAUTHORIZED, "A valid admin access token is required");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                write(json, response, ProblemType.FORBIDDEN, "Only an active admin may do this");
+        http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.OPTIONS, "/admins/**", "/auth/**").permitAll()
+                        .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/dev/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().hasAuthority(AdminAuthenticationConverter.ADMIN_ROLE))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(adminConverter))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(type, detail));
+    }
+}

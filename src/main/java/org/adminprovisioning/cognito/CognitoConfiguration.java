@@ -1,0 +1,68 @@
+package org.adminprovisioning.cognito;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+
+/** Chooses the Cognito driver: the in-memory pool by default, AWS under the {@code cognito} profile. */
+@Configuration(proxyBeanMethods = false)
+class CognitoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile("!cognito")
+    static class InMemory {
+
+        @Bean
+        InMemoryTokenIssuer inMemoryTokenIssuer(CognitoProperties properties, Clock clock) {
+            return new InMemoryTokenIssuer(properties.issuerUri(), properties.clientId(), clock);
+        }
+
+        @Bean
+        InMemoryOutbox inMemoryOutbox() {
+            return new InMemoryOutbox();
+        }
+
+        @Bean
+        InMemoryCognitoGateway inMemoryCognitoGateway(CognitoProperties properties, InMemoryTokenIssuer tokens,
+                InMemoryOutbox outbox, Clock clock) {
+            InMemoryUserPool pool = new InMemoryUserPool(properties, PasswordPolicy.cognitoDefault(), tokens, outbox,
+                    clock);
+            return new InMemoryCognitoGateway(pool, properties);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile("cognito")
+    static class Aws {
+
+        /** Credentials come from the SDK's default provider chain, never from our files. */
+        @Bean(destroyMethod = "close")
+        CognitoIdentityProviderClient cognitoIdentityProviderClient(CognitoProperties properties) {
+            CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                    .region(Region.of(properties.region()))
+                    .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                    .overrideConfiguration(o -> o
+                            .apiCallTimeout(properties.apiCallTimeout())
+                            .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+                            .retryStrategy(RetryMode.STANDARD)
+                            .retryStrategy(b -> b.maxAttempts(properties.maxAttempts())));
+            if (properties.endpoint() != null) {
+                builder.endpointOverride(properties.endpoint());
+            }
+            return builder.build();
+        }
+
+        @Bean
+        AwsCognitoGateway awsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties properties) {
+            return new AwsCognitoGateway(client, properties);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.adminprovisioning.cognito;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /dev/outbox[?to=email]}: the invitations the in-memory pool "emailed", oldest first,
+ * so a person can walk the whole flow with curl. Exists only with the in-memory pool; under the
+ * {@code cognito} profile Cognito sends real emails and this endpoint does not exist.
+ */
+@RestController
+@Profile("!cognito")
+class DevOutboxController {
+
+    private final InMemoryOutbox outbox;
+
+    DevOutboxController(InMemoryOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GetMapping("/dev/outbox")
+    List<OutboxMessage> outbox(@RequestParam(required = false) String to) {
+        return to == null ? outbox.all() : outbox.to(to);
+    }
+}

@@ -1,0 +1,170 @@
+package org.adminprovisioning.web;
+
+import java.util.stream.Collectors;
+
+import org.adminprovisioning.admin.AdminAlreadyExistsException;
+import org.adminprovisioning.admin.AdminNotFoundException;
+import org.adminprovisioning.admin.InvalidEmailException;
+import org.adminprovisioning.auth.NoChallengePendingException;
+import org.adminprovisioning.cognito.CognitoUnavailableException;
+import org.adminprovisioning.cognito.InvalidCredentialsException;
+import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.PasswordPolicyViolationException;
+import org.adminprovisioning.provisioning.AdminAlreadyActiveException;
+import org.adminprovisioning.provisioning.IdempotencyKeyReusedException;
+import org.adminprovisioning.provisioning.PreviousAttemptFailedException;
+import org.adminprovisioning.provisioning.ProvisioningInProgressException;
+import org.adminprovisioning.provisioning.ProvisioningRolledBackException;
+import org.adminprovisioning.provisioning.TooManyInvitesException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become RFC 9457 problems with a stable {@code type}. Details
+ * never carry a password or a token: they come from our exceptions or Cognito's messages.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidEmail(InvalidEmailException e) {
+        return Problems.of(ProblemType.INVALID_EMAIL, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail adminExists(AdminAlreadyExistsException e) {
+        return Problems.of(ProblemType.ADMIN_EXISTS, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail adminNotFound(AdminNotFoundException e) {
+        return Problems.of(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyActive(AdminAlreadyActiveException e) {
+        return Problems.of(ProblemType.ADMIN_ALREADY_ACTIVE, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail inProgress(ProvisioningInProgressException e) {
+        return Problems.of(ProblemType.PROVISIONING_IN_PROGRESS, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail replayedFailure(PreviousAttemptFailedException e) {
+        return Problems.of(e.getProblemType(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooManyInvites(TooManyInvitesException e) {
+        return Problems.of(ProblemType.TOO_MANY_INVITES, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail rolledBack(ProvisioningRolledBackException e) {
+        return Problems.of(ProblemType.PROVISIONING_ROLLED_BACK, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidInvite(InvalidInviteException e) {
+        return Problems.of(ProblemType.INVALID_INVITE, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail passwordPolicy(PasswordPolicyViolationException e) {
+        return Problems.of(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidCredentials(InvalidCredentialsException e) {
+        // Cognito does not say whether the user exists or the password was wrong or expired; neither do we.
+        return Problems.of(ProblemType.INVALID_CREDENTIALS,
+                "Incorrect username or password, or the temporary password has expired");
+    }
+
+    @ExceptionHandler
+    ProblemDetail noChallenge(NoChallengePendingException e) {
+        return Problems.of(ProblemType.NO_CHALLENGE_PENDING, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> cognitoUnavailable(CognitoUnavailableException e) {
+        log.warn("Cognito unavailable: {}", e.getMessage());
+        return ResponseEntity.status(ProblemType.COGNITO_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(ProblemType.COGNITO_UNAVAILABLE,
+                        "Amazon Cognito could not be reached or is throttling requests. Retry shortly."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return Problems.of(ProblemType.FORBIDDEN, "Only an active admin may do this");
+    }
+
+    @ExceptionHandler
+    ProblemDetail unauthenticated(AuthenticationException e) {
+        return Problems.of(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("Unexpected error", e);
+        return Problems.of(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        boolean emailOnly = e.getFieldErrors().stream().allMatch(f -> "email".equals(f.getField()))
+                && e.getGlobalErrors().isEmpty();
+        String detail = e.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemType type = emailOnly ? ProblemType.INVALID_EMAIL : ProblemType.INVALID_REQUEST;
+        return ResponseEntity.status(type.status()).body(Problems.of(type, detail));
+    }
+
+    /** Spring MVC's own errors (unreadable body, wrong method, …) keep their status with our type URIs. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            ProblemType type = switch (status.value()) {
+                case 404 -> ProblemType.NOT_FOUND;
+                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                case 400 -> ProblemType.INVALID_REQUEST;
+                default -> null;
+            };
+            if (type != null) {
+                problem.setType(type.uri());
+                problem.setTitle(type.title());
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String cognitoMessage(RuntimeException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf("): ");
+        return colon >= 0 ? message.substring(colon + 3) : message;
+    }
+}
