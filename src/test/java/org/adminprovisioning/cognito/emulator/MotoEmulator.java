@@ -33,10 +33,17 @@ public final class MotoEmulator extends CognitoEmulator {
         String configured = System.getenv("MOTO_SERVER");
         Optional<Path> executable = configured != null && !configured.isBlank()
                 ? Optional.of(Path.of(configured)).filter(Files::isExecutable)
-                : onPath("moto_server");
+                : onPath("moto_server").or(MotoEmulator::inUsualPlaces);
         return executable.map(Availability::of)
                 .orElseGet(() -> Availability.absent("moto_server is not on the PATH (pip install 'moto[server]==5.2.1', "
                         + "or set MOTO_SERVER)"));
+    }
+
+    /** Where pip and pyenv put it when their directories are not on a non-interactive shell's PATH. */
+    private static Optional<Path> inUsualPlaces() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return java.util.stream.Stream.of(home.resolve(".pyenv/shims/moto_server"), home.resolve(".local/bin/moto_server"))
+                .filter(Files::isExecutable).findFirst();
     }
 
     /** Starts moto on a free loopback port. */
