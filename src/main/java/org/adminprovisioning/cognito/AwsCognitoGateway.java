@@ -30,10 +30,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCode
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidUserPoolConfigurationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
@@ -133,7 +135,7 @@ public class AwsCognitoGateway implements CognitoGateway {
 
     @Override
     public SignInResult signIn(String username, String password) {
-        return call("InitiateAuth", () -> {
+        return authCall("InitiateAuth", () -> {
             Map<String, String> parameters = new HashMap<>();
             parameters.put("USERNAME", username);
             parameters.put("PASSWORD", password);
@@ -142,8 +144,7 @@ public class AwsCognitoGateway implements CognitoGateway {
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(parameters));
             if (response.challengeName() == ChallengeNameType.NEW_PASSWORD_REQUIRED) {
-                String challengedUser = response.challengeParameters().getOrDefault("USER_ID_FOR_SRP", username);
-                return new SignInResult.NewPasswordRequired(challengedUser, response.session());
+                return new SignInResult.NewPasswordRequired(challengedUsername(response, username), response.session());
             }
             if (response.authenticationResult() == null) {
                 throw new CognitoUnavailableException("Cognito answered with an unsupported challenge: "
@@ -153,9 +154,31 @@ public class AwsCognitoGateway implements CognitoGateway {
         });
     }
 
+    /**
+     * The pool's own username for the challenged user: the one {@code RespondToAuthChallenge} (and
+     * its {@code SECRET_HASH}) must use. Cognito sends it as {@code USER_ID_FOR_SRP} (a UUID when
+     * the admin signed in with the email of an email-as-username pool); moto sends
+     * {@code USERNAME} instead. Only when neither is there is the name the user typed kept.
+     */
+    static String challengedUsername(InitiateAuthResponse response, String typed) {
+        Map<String, String> parameters = response.challengeParameters();
+        String username = parameters.get("USER_ID_FOR_SRP");
+        if (username == null || username.isBlank()) {
+            username = parameters.get("USERNAME");
+        }
+        return username == null || username.isBlank() ? typed : username;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code username} must be {@link SignInResult.NewPasswordRequired#username()}: the
+     * {@code SECRET_HASH}, when the client has a secret, is computed over it, as Cognito requires
+     * for {@code RespondToAuthChallenge}.
+     */
     @Override
     public AuthTokens respondToNewPasswordChallenge(String username, String session, String newPassword) {
-        return call("RespondToAuthChallenge", () -> {
+        return authCall("RespondToAuthChallenge", () -> {
             Map<String, String> responses = new HashMap<>();
             responses.put("USERNAME", username);
             responses.put("NEW_PASSWORD", newPassword);
@@ -212,6 +235,35 @@ public class AwsCognitoGateway implements CognitoGateway {
         } catch (SdkException e) {
             throw translate(operation, e);
         }
+    }
+
+    /**
+     * {@link #call} for the sign-in operations, which answer the person signing in rather than an
+     * admin: an unknown user is a failed sign-in like a wrong password (as Cognito itself answers
+     * with user-existence errors prevented), an {@code InvalidPasswordException} from
+     * {@code InitiateAuth} is a wrong password (Cognito never sends it there; cognito-local does),
+     * and a refused parameter means our app client is misconfigured (e.g.
+     * {@code USER_PASSWORD_AUTH} not enabled), not that the user typed something wrong.
+     */
+    private static <T> T authCall(String operation, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SdkException e) {
+            throw translateAuth(operation, e);
+        }
+    }
+
+    static CognitoException translateAuth(String operation, SdkException e) {
+        String message = operation + " failed: " + describe(e);
+        if (e instanceof UserNotFoundException
+                || (e instanceof InvalidPasswordException && "InitiateAuth".equals(operation))) {
+            return new InvalidCredentialsException(message, e);
+        }
+        if (e instanceof InvalidParameterException || e instanceof InvalidUserPoolConfigurationException
+                || e instanceof ResourceNotFoundException) {
+            return new CognitoUnavailableException(message + " (check the app client's configuration)", e);
+        }
+        return translate(operation, e);
     }
 
     /** Every SDK exception becomes one of ours; the SDK's message is kept, it never carries a password. */

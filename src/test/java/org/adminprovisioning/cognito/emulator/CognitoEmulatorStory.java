@@ -1,0 +1,441 @@
+package org.adminprovisioning.cognito.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.adminprovisioning.admin.AdminAccount;
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.testsupport.Peers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole story over HTTP against a Cognito emulator, with the service in the {@code cognito}
+ * profile and {@link org.adminprovisioning.cognito.AwsCognitoGateway} speaking the real wire
+ * protocol: the bootstrap admin signs in, creates an admin, the new admin answers the
+ * {@code NEW_PASSWORD_REQUIRED} challenge with the temporary password read from the emulator's
+ * state (the "email"), and creates a third admin with the tokens the emulator signed; then the
+ * documented errors, and a database failure after Cognito succeeded that leaves no user behind.
+ *
+ * <p>Each subclass names one emulator and one kind of pool and starts them in a static
+ * {@code @BeforeAll} with {@link #startEmulator}, before Spring builds the context. A missing
+ * emulator skips the class with the reason ({@link Peers}: fails under {@code CI=true}); a scenario
+ * that needs what the emulator does not do is skipped with the gap named ({@link EmulatorGap}).
+ * The service's SDK client makes one attempt per call ({@code cognito.max-attempts=1}): an
+ * unsupported operation answers 500, which the SDK would otherwise retry.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("cognito")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class CognitoEmulatorStory {
+
+    static final String BOOTSTRAP_EMAIL = "root.admin@example.com";
+    static final String BOOTSTRAP_PASSWORD = "Bootstrap-Pass-2024!";
+    static final String STRONG_PASSWORD = "Chosen-Pass-4242!";
+    static final String PROBLEM_BASE = "https://adminprovisioning.org/problems/";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, String> savedProperties = new HashMap<>();
+
+    static CognitoEmulator emulator;
+    static EmulatorPool pool;
+    static String bootstrapUsername;
+    private static Instant startedAt;
+    private static String bootstrapToken;
+
+    @LocalServerPort
+    int port;
+
+    /** Every call to the real records; one scenario makes the database write fail. */
+    @MockitoSpyBean
+    AdminRecords records;
+
+    /** Starts the emulator (skipping when absent), sets up the pool and seeds the bootstrap admin. */
+    interface Starter {
+        CognitoEmulator start() throws Exception;
+    }
+
+    static void startEmulator(String peer, Availability availability, Starter starter, EmulatorPool.Kind kind)
+            throws Exception {
+        startedAt = Instant.now();
+        Peers.assumeAvailable(peer, availability.available(), availability.reason());
+        for (String key : new String[] { "aws.accessKeyId", "aws.secretAccessKey" }) {
+            savedProperties.put(key, System.getProperty(key));
+        }
+        // The service's client takes credentials from the SDK's default chain: dummy ones here.
+        System.setProperty("aws.accessKeyId", "emulator-access-key");
+        System.setProperty("aws.secretAccessKey", "emulator-secret-key");
+        emulator = starter.start();
+        pool = EmulatorPool.create(emulator, kind);
+        bootstrapUsername = pool.seedConfirmedUser(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD, true);
+        bootstrapToken = null;
+    }
+
+    @DynamicPropertySource
+    static void cognitoProfileAgainstTheEmulator(DynamicPropertyRegistry registry) {
+        registry.add("cognito.endpoint", () -> emulator.endpoint().toString());
+        registry.add("cognito.region", () -> "us-east-1");
+        registry.add("cognito.user-pool-id", () -> pool.poolId());
+        registry.add("cognito.client-id", () -> pool.clientId());
+        registry.add("cognito.client-secret", () -> "");
+        registry.add("cognito.admin-group", () -> EmulatorPool.ADMIN_GROUP);
+        registry.add("cognito.issuer", () -> emulator.issuer(pool.poolId()));
+        registry.add("cognito.jwk-set-uri", () -> emulator.jwkSetUri(pool.poolId()));
+        registry.add("cognito.max-attempts", () -> "1");
+        registry.add("cognito.api-call-attempt-timeout", () -> "10s");
+        registry.add("cognito.api-call-timeout", () -> "15s");
+        registry.add("provisioning.bootstrap-admin.email", () -> BOOTSTRAP_EMAIL);
+        // A database of its own: other suites' contexts share the JVM and the default H2 name.
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        if (emulator != null) {
+            System.out.println("EMULATOR SUITE " + emulator + ", " + (pool == null ? "no" : pool.kind()) + " pool: "
+                    + Duration.between(startedAt, Instant.now()).toMillis() + " ms from emulator start to last scenario");
+        }
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+        savedProperties.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The story
+
+    @Test
+    void bootstrapAdmin_isAdoptedFromThePool_asAnActiveAdmin() {
+        AdminAccount bootstrap = records.findByEmail(BOOTSTRAP_EMAIL).orElseThrow();
+
+        assertThat(bootstrap.status()).isEqualTo(AdminStatus.ACTIVE);
+        assertThat(bootstrap.cognitoUsername()).isEqualTo(bootstrapUsername);
+        assertThat(bootstrap.invitedBy()).isNull();
+    }
+
+    @Test
+    void story_bootstrapAdminCreatesAnAdmin_whoSetsAPassword_andCreatesAThirdAdmin() throws Exception {
+        String second = "second." + suffix() + "@example.com";
+
+        // The bootstrap admin signs in and creates an admin (mixed case on purpose).
+        Response created = post("/admins", Map.of("email", second.toUpperCase()), bootstrapToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body().path("email").asString()).isEqualTo(second);
+        assertThat(created.body().path("status").asString()).isEqualTo("INVITED");
+        assertThat(created.body().path("invitedBy").asString()).isEqualTo(BOOTSTRAP_EMAIL);
+        String id = created.body().path("id").asString();
+        String cognitoUsername = created.body().path("cognitoUsername").asString();
+        assertThat(created.location()).isEqualTo("/admins/" + id);
+        if (pool.kind() == EmulatorPool.Kind.EMAIL_AS_USERNAME) {
+            assertThat(UUID.fromString(cognitoUsername)).as("the pool chose a UUID username").isNotNull();
+        } else {
+            assertThat(cognitoUsername).isEqualTo(second);
+        }
+
+        // The emulator has the user, in the admin group, waiting for its first sign-in ...
+        UserType inPool = pool.userWithEmail(second).orElseThrow();
+        assertThat(inPool.username()).isEqualTo(cognitoUsername);
+        assertThat(inPool.userStatus()).isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
+        assertThat(inPool.attributes()).anySatisfy(a -> {
+            assertThat(a.name()).isEqualTo("email_verified");
+            assertThat(a.value()).isEqualTo("true");
+        });
+        assertThat(pool.groupsOf(cognitoUsername)).containsExactly(EmulatorPool.ADMIN_GROUP);
+        // ... and so does our database.
+        Response invited = get("/admins/" + id, bootstrapToken());
+        assertThat(invited.status()).isEqualTo(200);
+        assertThat(invited.body().path("status").asString()).isEqualTo("INVITED");
+        assertThat(records.findByEmail(second)).get().extracting(AdminAccount::cognitoUsername).isEqualTo(cognitoUsername);
+
+        // The invitation "email": the emulator's own state holds the temporary password.
+        String temporaryPassword = emulator.temporaryPassword(pool.poolId(), second);
+
+        // Signing in with it asks for a new password ...
+        Response login = post("/auth/login", Map.of("username", second, "password", temporaryPassword), null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.body().path("challenge").asString()).isEqualTo("NEW_PASSWORD_REQUIRED");
+        assertThat(login.body().has("accessToken")).isFalse();
+
+        // ... which the new admin answers, getting tokens signed by the emulator.
+        Response answered = post("/auth/new-password-challenge", Map.of("username", second,
+                "temporaryPassword", temporaryPassword, "newPassword", STRONG_PASSWORD), null);
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        assertThat(answered.body().path("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(answered.body().path("expiresIn").asInt()).isPositive();
+        assertThat(answered.body().path("idToken").asString()).isNotBlank();
+        assertThat(answered.body().path("refreshToken").asString()).isNotBlank();
+        String secondToken = answered.body().path("accessToken").asString();
+        assertThat(header(secondToken).path("kid").asString()).isEqualTo(emulator.signingKeyId());
+        assertThat(header(secondToken).path("alg").asString()).isEqualTo("RS256");
+        JsonNode claims = claims(secondToken);
+        assertThat(claims.path("iss").asString()).isEqualTo(emulator.issuer(pool.poolId()));
+        assertThat(claims.path("token_use").asString()).isEqualTo("access");
+        assertThat(claims.path("client_id").asString()).isEqualTo(pool.clientId());
+        assertThat(claims.path("username").asString()).isEqualTo(cognitoUsername);
+
+        assertThat(pool.userWithEmail(second).orElseThrow().userStatus()).isEqualTo(UserStatusType.CONFIRMED);
+        Response active = get("/admins/" + id, bootstrapToken());
+        assertThat(active.body().path("status").asString()).isEqualTo("ACTIVE");
+
+        // The new admin signs in with its own password now, and creates a third admin.
+        Response again = post("/auth/login", Map.of("username", second, "password", STRONG_PASSWORD), null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.body().path("accessToken").asString()).isNotBlank();
+
+        String third = "third." + suffix() + "@example.com";
+        Response thirdCreated = post("/admins", Map.of("email", third), secondToken);
+        assertThat(thirdCreated.status()).as(thirdCreated.toString()).isEqualTo(201);
+        assertThat(thirdCreated.body().path("invitedBy").asString()).isEqualTo(second);
+        UserType thirdInPool = pool.userWithEmail(third).orElseThrow();
+        assertThat(thirdInPool.userStatus()).isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
+        assertThat(pool.groupsOf(thirdInPool.username())).containsExactly(EmulatorPool.ADMIN_GROUP);
+        assertThat(records.findByEmail(third)).get().extracting(AdminAccount::status).isEqualTo(AdminStatus.INVITED);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The documented errors
+
+    @Test
+    void weakNewPassword_isRefusedWithPasswordPolicy_andTheTemporaryPasswordStillWorks() throws Exception {
+        skipOn(EmulatorGap.NEW_PASSWORD_POLICY);
+        String email = invite("weak");
+        String temporaryPassword = emulator.temporaryPassword(pool.poolId(), email);
+
+        Response weak = post("/auth/new-password-challenge",
+                Map.of("username", email, "temporaryPassword", temporaryPassword, "newPassword", "weak"), null);
+
+        assertProblem(weak, 400, "password-policy");
+        assertThat(pool.userWithEmail(email).orElseThrow().userStatus()).isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
+        Response strong = post("/auth/new-password-challenge",
+                Map.of("username", email, "temporaryPassword", temporaryPassword, "newPassword", STRONG_PASSWORD), null);
+        assertThat(strong.status()).as(strong.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongTemporaryPassword_isRefusedWithInvalidCredentials() throws Exception {
+        skipOn(EmulatorGap.TEMPORARY_PASSWORD_CHECK);
+        String email = invite("wrongtemp");
+
+        Response wrong = post("/auth/new-password-challenge",
+                Map.of("username", email, "temporaryPassword", "Not-The-Temp-Pass-1!", "newPassword", STRONG_PASSWORD),
+                null);
+
+        assertProblem(wrong, 401, "invalid-credentials");
+        assertThat(pool.userWithEmail(email).orElseThrow().userStatus()).isEqualTo(UserStatusType.FORCE_CHANGE_PASSWORD);
+        assertThat(records.findByEmail(email)).get().extracting(AdminAccount::status).isEqualTo(AdminStatus.INVITED);
+    }
+
+    @Test
+    void wrongPassword_ofAnActiveAdmin_isRefusedWithInvalidCredentials() throws Exception {
+        Response wrong = post("/auth/login", Map.of("username", BOOTSTRAP_EMAIL, "password", "Wrong-Pass-999!"), null);
+
+        assertProblem(wrong, 401, "invalid-credentials");
+    }
+
+    @Test
+    void duplicateEmail_isRefusedWithAdminExists_andCognitoIsLeftAsItWas() throws Exception {
+        String email = invite("duplicate");
+
+        Response duplicate = post("/admins", Map.of("email", " " + email.toUpperCase() + " "), bootstrapToken());
+
+        assertProblem(duplicate, 409, "admin-exists");
+        assertThat(pool.usersWithEmail(email)).hasSize(1);
+    }
+
+    @Test
+    void emailKnownOnlyToCognito_isRefusedWithAdminExists_andTheirUserIsNotTouched() throws Exception {
+        String email = "outsider." + suffix() + "@example.com";
+        String username = pool.seedConfirmedUser(email, STRONG_PASSWORD, false);
+
+        Response refused = post("/admins", Map.of("email", email), bootstrapToken());
+
+        assertProblem(refused, 409, "admin-exists");
+        assertThat(records.findByEmail(email)).isEmpty();
+        UserType untouched = pool.userWithEmail(email).orElseThrow();
+        assertThat(untouched.username()).isEqualTo(username);
+        assertThat(untouched.userStatus()).isEqualTo(UserStatusType.CONFIRMED);
+        assertThat(pool.groupsOf(username)).isEmpty();
+    }
+
+    @Test
+    void tokenOfAPoolUserOutsideTheAdminGroup_isForbidden() throws Exception {
+        String email = "member." + suffix() + "@example.com";
+        pool.seedConfirmedUser(email, STRONG_PASSWORD, false);
+        Response login = post("/auth/login", Map.of("username", email, "password", STRONG_PASSWORD), null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        String memberToken = login.body().path("accessToken").asString();
+
+        assertProblem(post("/admins", Map.of("email", "victim." + suffix() + "@example.com"), memberToken), 403,
+                "forbidden");
+        assertProblem(get("/admins", memberToken), 403, "forbidden");
+    }
+
+    @Test
+    void requestsWithoutATokenOrWithATokenOfAnotherAppClient_areUnauthorized() throws Exception {
+        String otherClient = pool.createOtherClient();
+        String foreignToken = pool.accessTokenThroughClient(otherClient, BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
+        assertThat(claims(foreignToken).path("client_id").asString()).isEqualTo(otherClient);
+
+        assertProblem(post("/admins", Map.of("email", "nobody." + suffix() + "@example.com"), foreignToken), 401,
+                "unauthorized");
+        assertProblem(post("/admins", Map.of("email", "nobody." + suffix() + "@example.com"), null), 401,
+                "unauthorized");
+    }
+
+    @Test
+    void resendInvite_keepsTheSameUserInvited_withANewTemporaryPassword() throws Exception {
+        skipOn(EmulatorGap.RESEND_INVITE);
+        String email = invite("resend");
+        String first = emulator.temporaryPassword(pool.poolId(), email);
+
+        Response resent = post("/admins/resend-invite", Map.of("email", email), bootstrapToken());
+
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(202);
+        assertThat(pool.usersWithEmail(email)).hasSize(1);
+        assertThat(emulator.temporaryPassword(pool.poolId(), email)).isNotEqualTo(first);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Both or neither
+
+    @Test
+    void databaseWriteFailure_afterCognitoSucceeded_leavesNoUserInTheEmulator() throws Exception {
+        String email = "doomed." + suffix() + "@example.com";
+        doThrow(new DataAccessResourceFailureException("simulated: database went away"))
+                .when(records).createAdminDatabaseRecords(eq(email), any(), any(), any());
+
+        Response failed = post("/admins", Map.of("email", email), bootstrapToken());
+
+        assertProblem(failed, 503, "provisioning-rolled-back");
+        assertThat(pool.usersWithEmail(email)).as("the compensation deleted the Cognito user").isEmpty();
+        assertThat(records.findByEmail(email)).isEmpty();
+        // Nothing is left in the way: once the database is back, the same email can be provisioned.
+        doCallRealMethod().when(records).createAdminDatabaseRecords(eq(email), any(), any(), any());
+        Response retried = post("/admins", Map.of("email", email), bootstrapToken());
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(pool.usersWithEmail(email)).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Helpers
+
+    static void skipOn(EmulatorGap gap) {
+        emulator.gap(gap).ifPresent(reason -> {
+            System.err.println("SKIPPED (emulator gap): " + reason);
+            Assumptions.abort(reason);
+        });
+    }
+
+    /** Provisions an admin through the service; returns its (normalized) email. */
+    String invite(String prefix) throws Exception {
+        String email = prefix + "." + suffix() + "@example.com";
+        Response created = post("/admins", Map.of("email", email), bootstrapToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return email;
+    }
+
+    String bootstrapToken() throws Exception {
+        if (bootstrapToken == null) {
+            Response login = post("/auth/login", Map.of("username", BOOTSTRAP_EMAIL, "password", BOOTSTRAP_PASSWORD),
+                    null);
+            assertThat(login.status()).as(login.toString()).isEqualTo(200);
+            bootstrapToken = login.body().path("accessToken").asString();
+        }
+        return bootstrapToken;
+    }
+
+    static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    record Response(int status, JsonNode body, String location, String raw) {
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    static void assertProblem(Response response, int status, String slug) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.body().path("type").asString()).as(response.toString()).isEqualTo(PROBLEM_BASE + slug);
+        assertThat(response.body().path("status").asInt()).isEqualTo(status);
+    }
+
+    Response post(String path, Map<String, String> body, String token) throws IOException, InterruptedException {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    Response get(String path, String token) throws IOException, InterruptedException {
+        return send(request(path, token).GET());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        JsonNode body = raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
+        return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null), raw);
+    }
+
+    static JsonNode header(String jwt) {
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8));
+    }
+
+    static JsonNode claims(String jwt) {
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+}
