@@ -144,6 +144,22 @@ class AdminOnlyAccessTests extends FlowTestSupport {
         refusedEverywhere(token, 403, "forbidden");
     }
 
+    /** A frontend signing in again typically still sends its old, expired token: the sign-in must not care. */
+    @Test
+    void signingIn_ignoresAStaleBearerToken() throws Exception {
+        clock.advance(Duration.ofHours(-2));
+        String expired = bootstrapToken();
+        clock.reset();
+
+        MvcResult result = perform(postJson("/auth/login", expired, java.util.Map.of("username", BOOTSTRAP_EMAIL,
+                "password", BOOTSTRAP_PASSWORD)));
+
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(perform(postJson("/auth/new-password-challenge", "not-a-jwt", java.util.Map.of("username",
+                BOOTSTRAP_EMAIL, "temporaryPassword", "Wrong-Passw0rd!", "newPassword", CHOSEN_PASSWORD)))
+                .getResponse().getStatus()).isEqualTo(401);
+    }
+
     @Test
     void theAuthEndpointsAndHealth_arePublic() throws Exception {
         assertThat(perform(postJson("/auth/login", null, java.util.Map.of("username", BOOTSTRAP_EMAIL, "password",

@@ -125,6 +125,13 @@ class AuthControllerTests {
     }
 
     @Test
+    void login_ignoresABearerTokenItDoesNotNeed_evenOneTheDecoderRejects() throws Exception {
+        when(firstLogin.login("admin@example.com", CHOSEN)).thenReturn(new SignInResult.Authenticated(TOKENS));
+
+        areTokens(mvc.perform(login("admin@example.com", CHOSEN).header("Authorization", "Bearer expired.jwt.value")));
+    }
+
+    @Test
     void challenge_answers200WithTheFirstTokens() throws Exception {
         when(firstLogin.handleNewPasswordChallenge("new.admin@example.com", TEMPORARY, CHOSEN)).thenReturn(TOKENS);
 
