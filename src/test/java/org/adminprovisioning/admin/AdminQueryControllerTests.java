@@ -108,6 +108,11 @@ class AdminQueryControllerTests {
     }
 
     @Test
+    void anUnknownPath_answers404NotFound_asAProblem() throws Exception {
+        isProblem(mvc.perform(get("/admins/{id}/roles", UUID.randomUUID()).with(admin())), ProblemType.NOT_FOUND);
+    }
+
+    @Test
     void delete_answers405MethodNotAllowed() throws Exception {
         isProblem(mvc.perform(delete("/admins/{id}", UUID.randomUUID()).with(admin())), ProblemType.METHOD_NOT_ALLOWED);
     }
