@@ -15,9 +15,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +44,11 @@ class SecurityConfig {
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
                 write(json, response, ProblemType.FORBIDDEN, "Only an active admin may do this");
+        // Signing in is public: a stale token a frontend still sends along must not turn it into a 401.
+        RequestMatcher signIn = PathPatternRequestMatcher.pathPattern("/auth/**");
+        DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
+        BearerTokenResolver ignoredWhenSigningIn = request -> signIn.matches(request) ? null
+                : bearerTokens.resolve(request);
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -50,6 +59,7 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().hasAuthority(AdminAuthenticationConverter.ADMIN_ROLE))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(ignoredWhenSigningIn)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(adminConverter))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

@@ -1,5 +1,7 @@
 package org.adminprovisioning.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.adminprovisioning.admin.AdminAlreadyExistsException;
@@ -24,10 +26,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -142,11 +147,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(type.status()).body(Problems.of(type, detail));
     }
 
+    /**
+     * A controller with constraints on plain parameters (the {@code Idempotency-Key} header's size)
+     * gets its {@code @Valid} body checked by method validation too, which raises this instead of
+     * {@link MethodArgumentNotValidException}: same answer, {@code invalid-email} when only the email is wrong.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> details = new ArrayList<>();
+        boolean emailOnly = true;
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(f -> details.add(f.getField() + ": " + f.getDefaultMessage()));
+                emailOnly &= errors.getGlobalErrors().isEmpty()
+                        && errors.getFieldErrors().stream().allMatch(f -> "email".equals(f.getField()));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> details.add(name + ": " + error.getDefaultMessage()));
+                emailOnly = false;
+            }
+        }
+        ProblemType type = emailOnly && !details.isEmpty() ? ProblemType.INVALID_EMAIL : ProblemType.INVALID_REQUEST;
+        return ResponseEntity.status(type.status()).body(Problems.of(type, String.join("; ", details)));
+    }
+
     /** Spring MVC's own errors (unreadable body, wrong method, …) keep their status with our type URIs. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        // Spring Framework 7 leaves the type null where 6.x said "about:blank": either means "ours to set".
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             ProblemType type = switch (status.value()) {
                 case 404 -> ProblemType.NOT_FOUND;
                 case 405 -> ProblemType.METHOD_NOT_ALLOWED;

@@ -1,0 +1,109 @@
+package org.adminprovisioning;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.data.repository.Repository;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The house rules of STYLE.md that a compiler does not check. */
+@AnalyzeClasses(packages = "org.adminprovisioning", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule awsSdkTypesStayInTheCognitoPackage = noClasses()
+            .that().resideOutsideOfPackage("org.adminprovisioning.cognito..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+            .because("the saga, the domain and the controllers see Cognito only through the CognitoGateway port");
+
+    @ArchTest
+    static final ArchRule controllersAreThin = noClasses()
+            .that().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().areAssignableTo(Repository.class)
+            .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+            .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .orShould().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
+            .orShould().dependOnClassesThat().areAssignableTo(CognitoGateway.class)
+            .because("controllers hand requests to a service; repositories, entities and Cognito stay behind it");
+
+    @ArchTest
+    static final ArchRule provisioningControllerUsesOnlyTheSaga = noClasses()
+            .that().haveFullyQualifiedName("org.adminprovisioning.provisioning.AdminController")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Journal")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Records")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Requests")
+            .because("POST /admins goes through AdminProvisioningService and nothing else");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    @ArchTest
+    static final ArchRule exceptionsBecomeProblemsOnlyInWeb = noClasses()
+            .that().resideOutsideOfPackage("org.adminprovisioning.web..")
+            .and().doNotHaveFullyQualifiedName("org.adminprovisioning.auth.SecurityConfig")
+            .should().dependOnClassesThat().areAssignableTo(ProblemDetail.class)
+            .orShould().beAnnotatedWith(ControllerAdvice.class)
+            .orShould().beAnnotatedWith(RestControllerAdvice.class)
+            .because("one advice in web/ turns exceptions into RFC 9457 problems (the filter chain writes 401/403)");
+
+    @ArchTest
+    static final ArchRule theCognitoAdapterKnowsNothingOfTheService = noClasses()
+            .that().resideInAPackage("org.adminprovisioning.cognito..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.adminprovisioning.admin..",
+                    "org.adminprovisioning.provisioning..", "org.adminprovisioning.auth..",
+                    "org.adminprovisioning.audit..")
+            .because("the port and its drivers are the outside edge");
+
+    @ArchTest
+    static final ArchRule noStandardStreamsOrJavaUtilLogging = noClasses()
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .orShould(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
+            .because("everything goes through SLF4J, where log levels and secrets are under control");
+
+    /** Surefire runs only {@code **}{@code /*Tests.java}: a test class named otherwise would silently never run. */
+    @Test
+    void everyTestClassNameEndsInTests() {
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("org.adminprovisioning");
+        Set<String> misnamed = new TreeSet<>();
+        for (JavaClass type : tests) {
+            // Abstract bases run through their subclasses, which inherit the test methods and are checked here.
+            boolean hasTests = !type.getModifiers().contains(JavaModifier.ABSTRACT) && !type.isInterface()
+                    && type.getAllMethods().stream().anyMatch(m -> m.isAnnotatedWith(Test.class)
+                            || m.isAnnotatedWith(ParameterizedTest.class) || m.isAnnotatedWith(TestFactory.class));
+            JavaClass topLevel = type;
+            while (topLevel.getEnclosingClass().isPresent()) {
+                topLevel = topLevel.getEnclosingClass().get();
+            }
+            if (hasTests && !topLevel.getSimpleName().endsWith("Tests")) {
+                misnamed.add(topLevel.getName());
+            }
+        }
+        assertThat(tests).isNotEmpty();
+        assertThat(misnamed).as("test classes surefire would skip").isEmpty();
+    }
+}

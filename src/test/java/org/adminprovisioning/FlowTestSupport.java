@@ -1,0 +1,197 @@
+package org.adminprovisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.InMemoryCognitoGateway;
+import org.adminprovisioning.cognito.InMemoryOutbox;
+import org.adminprovisioning.cognito.OutboxMessage;
+import org.adminprovisioning.testsupport.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service on its default profile (in-memory Cognito pool, H2 behind the real connection
+ * pool), driven over MockMvc with real tokens the pool signs. Every flow test extends this class
+ * unchanged, so they all share one application context; each uses its own email addresses.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:flows-${random.uuid};DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+        "provisioning.bootstrap-admin.email=" + FlowTestSupport.BOOTSTRAP_EMAIL,
+        "provisioning.bootstrap-admin.password=" + FlowTestSupport.BOOTSTRAP_PASSWORD,
+        // Our code and Spring MVC's body logging at DEBUG: the secrets tests prove nothing leaks even then.
+        "logging.level.org.adminprovisioning=DEBUG",
+        "logging.level.org.springframework.web.servlet.mvc.method.annotation=DEBUG",
+        "spring.main.banner-mode=off"})
+@AutoConfigureMockMvc
+@Import(FlowTestSupport.MovableClock.class)
+public abstract class FlowTestSupport {
+
+    public static final String BOOTSTRAP_EMAIL = "admin@example.com";
+    public static final String BOOTSTRAP_PASSWORD = "Bootstrap-Passw0rd!";
+    public static final String CHOSEN_PASSWORD = "Chosen-Passw0rd!";
+    public static final String PROBLEM = "https://adminprovisioning.org/problems/";
+
+    private static final AtomicInteger emails = new AtomicInteger();
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected InMemoryOutbox outbox;
+
+    /** The real records; a test may make one call fail. */
+    @MockitoSpyBean
+    protected AdminRecords records;
+
+    /** The real in-memory Cognito driver; a test may make one call fail. */
+    @MockitoSpyBean
+    protected CognitoGateway cognito;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableClock {
+
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A fresh address per call, so flows sharing the context never meet. */
+    protected static String uniqueEmail(String name) {
+        return name + "-" + emails.incrementAndGet() + "@example.com";
+    }
+
+    protected InMemoryCognitoGateway pool() {
+        return (InMemoryCognitoGateway) cognito;
+    }
+
+    protected MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn();
+    }
+
+    protected static MockHttpServletRequestBuilder postJson(String path, String token, Object body) throws Exception {
+        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_JSON)
+                .content(JsonMapper.builder().build().writeValueAsString(body));
+        return token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    protected static MockHttpServletRequestBuilder getWith(String path, String token) {
+        MockHttpServletRequestBuilder request = get(path);
+        return token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    protected JsonNode body(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    /** {@code POST /auth/login}; asserts 200 and returns the whole answer. */
+    protected JsonNode login(String username, String password) throws Exception {
+        MvcResult result = perform(postJson("/auth/login", null, Map.of("username", username, "password", password)));
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        return body(result);
+    }
+
+    protected String accessToken(String username, String password) throws Exception {
+        String token = login(username, password).path("accessToken").asString();
+        assertThat(token).isNotBlank();
+        return token;
+    }
+
+    protected String bootstrapToken() throws Exception {
+        return accessToken(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
+    }
+
+    /** {@code POST /admins}; returns the raw result for the caller to check. */
+    protected MvcResult createAdmin(String token, String email) throws Exception {
+        return perform(postJson("/admins", token, Map.of("email", email)));
+    }
+
+    /** {@code POST /admins}, asserting 201. */
+    protected JsonNode invite(String token, String email) throws Exception {
+        MvcResult result = createAdmin(token, email);
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        return body(result);
+    }
+
+    /** The newest temporary password the pool "emailed" to the address, read from {@code GET /dev/outbox}. */
+    protected String temporaryPasswordOf(String email) throws Exception {
+        JsonNode messages = body(perform(get("/dev/outbox").param("to", email)));
+        assertThat(messages.size()).as("invitations to %s", email).isPositive();
+        return messages.get(messages.size() - 1).path("temporaryPassword").asString();
+    }
+
+    protected MvcResult answerChallenge(String email, String temporaryPassword, String newPassword) throws Exception {
+        return perform(postJson("/auth/new-password-challenge", null,
+                Map.of("username", email, "temporaryPassword", temporaryPassword, "newPassword", newPassword)));
+    }
+
+    /** Invites the address as the bootstrap admin, completes its first sign-in, and returns its access token. */
+    protected String activeAdminToken(String email) throws Exception {
+        invite(bootstrapToken(), email);
+        MvcResult first = answerChallenge(email, temporaryPasswordOf(email), CHOSEN_PASSWORD);
+        assertThat(first.getResponse().getStatus()).as(first.getResponse().getContentAsString()).isEqualTo(200);
+        return accessToken(email, CHOSEN_PASSWORD);
+    }
+
+    protected List<OutboxMessage> invitationsTo(String email) {
+        return outbox.to(email);
+    }
+
+    protected long rows(String sql, Object... args) {
+        Long count = jdbc.queryForObject(sql, Long.class, args);
+        return count == null ? 0 : count;
+    }
+
+    protected long usersWithEmail(String email) {
+        return rows("SELECT COUNT(*) FROM users WHERE LOWER(email) = LOWER(?)", email);
+    }
+
+    protected long adminInfosOf(String email) {
+        return rows("SELECT COUNT(*) FROM admin_info i JOIN users u ON u.id = i.user_id WHERE LOWER(u.email) = LOWER(?)",
+                email);
+    }
+
+    protected List<String> journalStatesOf(String email) {
+        return jdbc.queryForList("SELECT state FROM provisioning_requests WHERE email = ? ORDER BY created_at",
+                String.class, email.toLowerCase());
+    }
+}

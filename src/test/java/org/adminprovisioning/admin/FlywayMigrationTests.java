@@ -1,0 +1,105 @@
+package org.adminprovisioning.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.adminprovisioning.provisioning.PersistenceSliceConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The plain-SQL migration: applied by Flyway, validated by Hibernate, and its constraints hold. */
+@DataJpaTest
+@Import(PersistenceSliceConfiguration.class)
+class FlywayMigrationTests {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Value("${spring.jpa.hibernate.ddl-auto}")
+    private String ddlAuto;
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private void insertRequest(String email, String activeEmail, String state, String key) {
+        jdbc.update("INSERT INTO provisioning_requests (id, email, active_email, state, idempotency_key, attempts, "
+                + "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 0)", UUID.randomUUID(), email,
+                activeEmail, state, key, now(), now());
+    }
+
+    private void insertUser(UUID id, String email, String username, String role, String status) {
+        jdbc.update("INSERT INTO users (id, email, cognito_username, role, status, created_at, updated_at, version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", id, email, username, role, status, now(), now());
+    }
+
+    @Test
+    void flyway_appliedTheMigration_andHibernateValidatedTheEntitiesAgainstIt() {
+        List<Map<String, Object>> history = jdbc.queryForList(
+                "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
+
+        assertThat(history).extracting(row -> row.get("version")).contains("1");
+        assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
+        assertThat(ddlAuto).isEqualTo("validate");
+    }
+
+    @Test
+    void activeEmail_isUniqueAmongUnfinishedRequests_butNullsNeverCollide() {
+        insertRequest("a@example.com", null, "FAILED", null);
+        insertRequest("a@example.com", null, "ROLLED_BACK", null);
+        insertRequest("a@example.com", "a@example.com", "STARTED", null);
+
+        assertThatThrownBy(() -> insertRequest("a@example.com", "a@example.com", "COGNITO_CREATED", null))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void idempotencyKey_isUnique_butOptional() {
+        insertRequest("a@example.com", null, "COMPLETED", null);
+        insertRequest("b@example.com", null, "COMPLETED", null);
+        insertRequest("c@example.com", null, "COMPLETED", "key-1");
+
+        assertThatThrownBy(() -> insertRequest("d@example.com", null, "COMPLETED", "key-1"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void requestState_mustBeASagaState() {
+        assertThatThrownBy(() -> insertRequest("a@example.com", null, "DONE", null))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void users_roleAndStatus_areChecked() {
+        assertThatThrownBy(() -> insertUser(UUID.randomUUID(), "a@example.com", "u-a", "ROOT", "ACTIVE"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertUser(UUID.randomUUID(), "b@example.com", "u-b", "ADMIN", "LOCKED"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void adminInfo_mustPointAtAUser() {
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO admin_info (id, user_id, invited_at, invite_count) "
+                + "VALUES (?, ?, ?, 0)", UUID.randomUUID(), UUID.randomUUID(), now()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void users_emailAndCognitoUsername_areUnique() {
+        insertUser(UUID.randomUUID(), "a@example.com", "u-a", "ADMIN", "ACTIVE");
+
+        assertThatThrownBy(() -> insertUser(UUID.randomUUID(), "b@example.com", "u-a", "ADMIN", "ACTIVE"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+}
