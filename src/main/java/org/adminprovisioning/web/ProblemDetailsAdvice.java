@@ -9,6 +9,7 @@ import org.adminprovisioning.admin.AdminNotFoundException;
 import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.auth.NoChallengePendingException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
+import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
@@ -57,6 +58,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail adminNotFound(AdminNotFoundException e) {
         return Problems.of(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
+    }
+
+    /** A user our records point at is gone from the pool: drift, reported by GET /admins/reconciliation. */
+    @ExceptionHandler
+    ProblemDetail cognitoUserNotFound(CognitoUserNotFoundException e) {
+        return Problems.of(ProblemType.ADMIN_NOT_FOUND,
+                "The admin's Cognito user does not exist (see GET /admins/reconciliation)");
     }
 
     @ExceptionHandler

@@ -30,6 +30,7 @@ import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.auth.SecuritySliceConfiguration;
 import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
+import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.web.ProblemType;
@@ -277,6 +278,15 @@ class AdminControllerTests {
             when(provisioning.resendAdminInvite(any())).thenThrow(new AdminNotFoundException("with email x"));
 
             isProblem(mvc.perform(resendInvite("{\"email\":\"nobody@example.com\"}").with(admin())),
+                    ProblemType.ADMIN_NOT_FOUND);
+        }
+
+        @Test
+        void resend_answers404_whenTheAdminsCognitoUserIsGone() throws Exception {
+            when(provisioning.resendAdminInvite(any()))
+                    .thenThrow(new CognitoUserNotFoundException("AdminCreateUser failed: User does not exist.", null));
+
+            isProblem(mvc.perform(resendInvite("{\"email\":\"new.admin@example.com\"}").with(admin())),
                     ProblemType.ADMIN_NOT_FOUND);
         }
 
