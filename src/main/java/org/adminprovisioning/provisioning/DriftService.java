@@ -252,12 +252,12 @@ public class DriftService {
                 .orElseThrow(() -> new DriftNotFoundException("No unfinished provisioning request " + requestId));
         audit.record(caller.email(), Action.REPAIR, "request " + requestId,
                 switch (outcome) {
-                    case COMPLETED, FAILED, ROLLED_BACK -> Outcome.SUCCEEDED;
+                    case COMPLETED, FAILED, ROLLED_BACK, VERIFIED -> Outcome.SUCCEEDED;
                     default -> Outcome.FAILED;
                 }, "retried stuck request: " + outcome);
         return result(request, outcome.name(), switch (outcome) {
             case COMPLETED -> "The admin now exists in Cognito and in the database";
-            case FAILED, ROLLED_BACK -> "The request ended: nothing exists for it in either system";
+            case FAILED, ROLLED_BACK, VERIFIED -> "The request ended: nothing exists for it in either system";
             case SKIPPED -> "The request moved on meanwhile";
             case RETRY_LATER -> "The attempt failed again; the reconciler retries with backoff";
             case NEEDS_ATTENTION -> "The attempt failed again; see lastError in the drift report";

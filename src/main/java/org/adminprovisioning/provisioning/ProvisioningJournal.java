@@ -180,6 +180,30 @@ class ProvisioningJournal {
         lockClaimed(claim).failed(failureType, error, clock.instant());
     }
 
+    /**
+     * Ends a claimed {@code STARTED} request {@code FAILED} because its Cognito user was absent, and
+     * has the reconciler look for a late one once more at {@code verifyAt}.
+     */
+    @Transactional
+    public void failClaimedPendingVerification(Claim claim, String failureType, String error, Instant verifyAt) {
+        lockClaimed(claim).failedPendingVerification(failureType, error, verifyAt, clock.instant());
+    }
+
+    /** The second look at a failed request found no late Cognito user. */
+    @Transactional
+    public void verifiedClaimed(Claim claim) {
+        lockClaimed(claim).verified();
+    }
+
+    /** The second look found a late Cognito user: back to {@code COMPENSATING} to delete it. */
+    @Transactional
+    public void reopenClaimed(Claim claim, String cognitoUsername, String error) {
+        ProvisioningRequest request = lockClaimed(claim);
+        request.reopenedForCompensation(cognitoUsername, error, requests.findUnfinishedFor(
+                ProvisioningRequests.UNFINISHED, List.of(request.getEmail()), List.of("")).isEmpty(), clock.instant());
+        requests.flush();
+    }
+
     /** Ends a claimed request {@code ROLLED_BACK} (its Cognito user is gone, no records exist). */
     @Transactional
     public void rollBackClaimed(Claim claim, String failureType) {

@@ -136,6 +136,22 @@ public class ProvisioningRequest {
     }
 
     /**
+     * The reconciler found no Cognito user and failed the request. A create that an instance sent
+     * before it stalled (a long pause) could still land, so the reconciler looks once more at
+     * {@code verifyAt}; the request is final for everybody else.
+     */
+    void failedPendingVerification(String failureType, String error, Instant verifyAt, Instant now) {
+        failed(failureType, error, now);
+        this.nextAttemptAt = verifyAt;
+    }
+
+    /** The reconciler's second look found nothing either: the request is settled. */
+    void verified() {
+        expect(ProvisioningState.FAILED);
+        this.nextAttemptAt = null;
+    }
+
+    /**
      * The reconciler found no Cognito user and failed the request, but the saga's create landed
      * afterwards (a process paused past the stale threshold): the user must be deleted after all.
      *

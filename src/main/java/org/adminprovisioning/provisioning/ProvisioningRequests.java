@@ -33,16 +33,18 @@ public interface ProvisioningRequests extends JpaRepository<ProvisioningRequest,
     /**
      * Unfinished requests the reconciler may take now, locked for the calling transaction. Rows
      * another transaction holds (a live saga's step, another instance's claim) are skipped, not
-     * waited for. A request nobody handed over yet ({@code next_attempt_at} null) must be older
+     * waited for. A {@code FAILED} request with a {@code next_attempt_at} awaits the reconciler's
+     * second look for a late Cognito user. A request nobody handed over yet ({@code next_attempt_at} null) must be older
      * than the stale threshold, since a live saga may still be working on it; otherwise its lease
      * or backoff must be over. Requests that need an admin's attention are left alone. Plain SQL
      * that H2 2.x and PostgreSQL both run.
      */
     @Query(value = """
             SELECT * FROM provisioning_requests
-            WHERE state IN ('STARTED', 'COGNITO_CREATED', 'COMPENSATING')
-              AND needs_attention_since IS NULL
-              AND ((next_attempt_at IS NULL AND updated_at <= :staleBefore) OR next_attempt_at <= :now)
+            WHERE (state IN ('STARTED', 'COGNITO_CREATED', 'COMPENSATING')
+                    AND needs_attention_since IS NULL
+                    AND ((next_attempt_at IS NULL AND updated_at <= :staleBefore) OR next_attempt_at <= :now))
+               OR (state = 'FAILED' AND next_attempt_at <= :now)
             ORDER BY updated_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""", nativeQuery = true)
@@ -65,4 +67,6 @@ public interface ProvisioningRequests extends JpaRepository<ProvisioningRequest,
             @Param("emails") Collection<String> emails, @Param("usernames") Collection<String> usernames);
 
     long countByStateIn(Collection<ProvisioningState> states);
+
+    long countByStateAndNextAttemptAtIsNotNull(ProvisioningState state);
 }

@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (roll forward: an admin asked for it and Cognito has already emailed the invitation);</li>
  * <li>{@code STARTED} and no Cognito user → {@code FAILED}; {@code COGNITO_CREATED} and the user
  * gone → {@code ROLLED_BACK};</li>
- * <li>{@code COMPENSATING} → the Cognito user is deleted (idempotent) → {@code ROLLED_BACK}.</li>
+ * <li>{@code COMPENSATING} → the Cognito user is deleted (idempotent) → {@code ROLLED_BACK};</li>
+ * <li>a request it failed for want of a Cognito user gets a second look one stale period later: a
+ * user that a stalled instance's late create made meanwhile is deleted.</li>
  * </ul>
  * A failed attempt is recorded ({@code attempts}, {@code last_error}) and retried after a capped
  * exponential backoff with jitter; after {@code provisioning.reconciler.max-attempts} the request
@@ -132,8 +134,7 @@ public class Reconciler {
                 case STARTED -> {
                     Optional<CognitoUser> user = cognito.findUser(claim.email());
                     if (user.isEmpty()) {
-                        return fail(claim, ProblemType.PROVISIONING_INTERRUPTED, "no Cognito user: nothing was created",
-                                actor);
+                        return failPendingVerification(claim, actor);
                     }
                     if (!AdminProvisioningService.createdFor(claim.createdAt(), user.get())) {
                         return fail(claim, ProblemType.ADMIN_EXISTS, "the Cognito user predates the request", actor);
@@ -149,6 +150,9 @@ public class Reconciler {
                 }
                 case COMPENSATING -> {
                     return compensate(claim, actor);
+                }
+                case FAILED -> {
+                    return verifyNothingLanded(claim, actor);
                 }
                 default -> {
                     return ReconciliationRun.Result.SKIPPED;
@@ -213,6 +217,43 @@ public class Reconciler {
         return rollBack(claim, "compensation finished", actor);
     }
 
+    /**
+     * No Cognito user for a stale {@code STARTED} request: nothing was created, {@code FAILED}. An
+     * instance that stalled after sending its create (a long pause) could still make one appear,
+     * so the reconciler looks once more after another stale period.
+     */
+    private ReconciliationRun.Result failPendingVerification(Claim claim, String actor) {
+        String detail = "no Cognito user: nothing was created";
+        journal.failClaimedPendingVerification(claim, ProblemType.PROVISIONING_INTERRUPTED.slug(), detail,
+                clock.instant().plus(settings.staleAfter()));
+        audit.record(actor, Action.RECONCILE, claim.email(), Outcome.FAILED, detail);
+        log.info("Reconciler failed request {} ({}): {}", claim.id(), claim.email(), detail);
+        return ReconciliationRun.Result.FAILED;
+    }
+
+    /**
+     * The second look at a request failed for want of a Cognito user. A user that appeared since,
+     * created for this request, that no admin record and no newer request accounts for, is the
+     * late create of a stalled instance: the request is reopened and the user deleted.
+     */
+    private ReconciliationRun.Result verifyNothingLanded(Claim claim, String actor) {
+        Optional<CognitoUser> late = cognito.findUser(claim.email())
+                .filter(user -> AdminProvisioningService.createdFor(claim.createdAt(), user));
+        if (late.isEmpty() || records.existsByEmail(claim.email())
+                || records.findByCognitoUsername(late.get().username()).isPresent()
+                || !journal.unfinishedFor(List.of(claim.email()), List.of(late.get().username())).isEmpty()) {
+            journal.verifiedClaimed(claim);
+            return ReconciliationRun.Result.VERIFIED;
+        }
+        journal.reopenClaimed(claim, late.get().username(), "a Cognito user appeared after the request failed");
+        audit.record(actor, Action.RECONCILE, claim.email(), Outcome.FAILED,
+                "late Cognito user " + late.get().username() + " found after the request failed: compensating");
+        log.warn("Request {} ({}) had failed, but its Cognito user {} appeared late: deleting it", claim.id(),
+                claim.email(), late.get().username());
+        return journal.claimForRepair(claim.id(), settings.staleAfter()).map(again -> reconcile(again, actor))
+                .orElse(ReconciliationRun.Result.SKIPPED);
+    }
+
     private ReconciliationRun.Result fail(Claim claim, ProblemType type, String detail, String actor) {
         journal.failClaimed(claim, type.slug(), detail);
         audit.record(actor, Action.RECONCILE, claim.email(), Outcome.FAILED, detail);
@@ -246,6 +287,16 @@ public class Reconciler {
     }
 
     private ReconciliationRun.Result giveUp(Claim claim, String error, String actor) {
+        if (claim.state() == ProvisioningState.FAILED) {
+            // Only the second look at a failed request: stop looking; the drift report shows a late user.
+            try {
+                journal.verifiedClaimed(claim);
+            } catch (RuntimeException e) {
+                log.warn("Could not stop verifying request {}: {}", claim.id(), e.toString());
+            }
+            log.warn("Reconciler stopped verifying failed request {} ({}): {}", claim.id(), claim.email(), error);
+            return ReconciliationRun.Result.NEEDS_ATTENTION;
+        }
         try {
             journal.giveUpOnClaimed(claim, error);
         } catch (ProvisioningTakenOverException moved) {
