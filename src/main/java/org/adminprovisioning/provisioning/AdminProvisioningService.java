@@ -217,7 +217,7 @@ public class AdminProvisioningService {
             handOver(request, exists, actor, "user exists, owner unknown: left to reconciler");
             throw down;
         }
-        if (found.isPresent() && createdFor(request.getCreatedAt(), found.get())) {
+        if (found.isPresent() && isOurs(request, found.get())) {
             log.info("Cognito reported request {}'s user as existing: it was this request's own create", request.getId());
             return found.get();
         }
@@ -247,7 +247,7 @@ public class AdminProvisioningService {
             }
             throw failure;
         }
-        if (!createdFor(request.getCreatedAt(), found.get())) {
+        if (!isOurs(request, found.get())) {
             fail(request, ProblemType.ADMIN_EXISTS, failure, actor);
             throw new AdminAlreadyExistsException(email.value());
         }
@@ -259,6 +259,11 @@ public class AdminProvisioningService {
         // The request stays unfinished; the reconciler takes it once it is stale.
         bestEffort(() -> journal.recordError(request.getId(), failure.getMessage()));
         audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, detail);
+    }
+
+    /** A user this request's own create made: new enough, and no admin's records point at it. */
+    private boolean isOurs(ProvisioningRequest request, CognitoUser user) {
+        return createdFor(request.getCreatedAt(), user) && records.findByCognitoUsername(user.username()).isEmpty();
     }
 
     /**
@@ -326,6 +331,13 @@ public class AdminProvisioningService {
             }
         } catch (RuntimeException journalDown) {
             log.error("Could not journal the compensation of request {}: {}", request.getId(), journalDown.toString());
+        }
+        if (records.findByCognitoUsername(user.username()).isPresent()) {
+            // Never delete a Cognito user that an admin's records point at, whoever created them.
+            log.error("Request {}: Cognito user {} belongs to an existing admin; not deleting it", request.getId(),
+                    user.username());
+            bestEffort(() -> journal.markRolledBack(request.getId(), ProblemType.ADMIN_EXISTS.slug()));
+            throw new AdminAlreadyExistsException(email);
         }
         try {
             cognito.deleteUser(user.username());

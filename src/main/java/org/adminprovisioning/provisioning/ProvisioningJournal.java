@@ -49,8 +49,14 @@ class ProvisioningJournal {
         if (users.existsByEmail(email.value())) {
             throw new AdminAlreadyExistsException(email.value());
         }
-        return requests.saveAndFlush(
+        ProvisioningRequest request = requests.saveAndFlush(
                 new ProvisioningRequest(email.value(), requestedBy, idempotencyKey, requestHash, clock.instant()));
+        // The insert may have waited on a twin's unfinished row until the twin completed and freed
+        // active_email; the twin's User is committed by then, and this statement sees it.
+        if (users.existsByEmail(email.value())) {
+            throw new AdminAlreadyExistsException(email.value());
+        }
+        return request;
     }
 
     /** @throws ProvisioningTakenOverException the request is no longer {@code STARTED} */
