@@ -173,19 +173,27 @@ public class AdminProvisioningService {
         try {
             return journal.start(email, requestedBy, idempotencyKey, requestHash);
         } catch (AdminAlreadyExistsException e) {
+            replayConcurrentRetry(idempotencyKey, requestHash);
             audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "admin exists");
             throw e;
         } catch (DataIntegrityViolationException twin) {
             // Lost the race on active_email or idempotency_key to another request.
-            if (idempotencyKey != null) {
-                Optional<ProvisioningRequest> sameKey = journal.findByIdempotencyKey(idempotencyKey);
-                if (sameKey.isPresent()) {
-                    // A concurrent retry with this key: answer as a replay would (in progress, or its outcome).
-                    throw new ReplayInstead(replay(sameKey.get(), requestHash));
-                }
-            }
+            replayConcurrentRetry(idempotencyKey, requestHash);
             audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "being provisioned");
             throw new AdminAlreadyExistsException(email.value());
+        }
+    }
+
+    /**
+     * A retry with the same key that raced its original past the replay check: answer as a replay
+     * would (in progress, or the original's outcome), not as a different request.
+     */
+    private void replayConcurrentRetry(String idempotencyKey, String requestHash) {
+        if (idempotencyKey != null) {
+            Optional<ProvisioningRequest> sameKey = journal.findByIdempotencyKey(idempotencyKey);
+            if (sameKey.isPresent()) {
+                throw new ReplayInstead(replay(sameKey.get(), requestHash));
+            }
         }
     }
 
@@ -319,8 +327,10 @@ public class AdminProvisioningService {
         String email = request.getEmail();
         log.warn("Provisioning {} failed after Cognito created user {}: compensating ({})", request.getId(),
                 user.username(), cause.toString());
+        boolean journaled = false;
         try {
             journal.markCompensating(request.getId(), cause.toString());
+            journaled = true;
         } catch (ProvisioningTakenOverException taken) {
             if (taken.state() == ProvisioningState.COMPLETED) {
                 return completedElsewhere(request, taken);
@@ -332,8 +342,9 @@ public class AdminProvisioningService {
         } catch (RuntimeException journalDown) {
             log.error("Could not journal the compensation of request {}: {}", request.getId(), journalDown.toString());
         }
-        if (records.findByCognitoUsername(user.username()).isPresent()) {
-            // Never delete a Cognito user that an admin's records point at, whoever created them.
+        if (!journaled && ownedByAnAdmin(user)) {
+            // The journal could not confirm that nobody completed the request meanwhile, and somebody
+            // did: never delete a Cognito user that an admin's records point at.
             log.error("Request {}: Cognito user {} belongs to an existing admin; not deleting it", request.getId(),
                     user.username());
             bestEffort(() -> journal.markRolledBack(request.getId(), ProblemType.ADMIN_EXISTS.slug()));
@@ -356,6 +367,14 @@ public class AdminProvisioningService {
         }
         throw new ProvisioningRolledBackException("The admin could not be saved, so the Cognito user was deleted "
                 + "again: nothing was created. It is safe to retry.");
+    }
+
+    private boolean ownedByAnAdmin(CognitoUser user) {
+        try {
+            return records.findByCognitoUsername(user.username()).isPresent();
+        } catch (RuntimeException databaseDown) {
+            return false;
+        }
     }
 
     private void reopenForCompensation(ProvisioningRequest request, CognitoUser user, RuntimeException cause) {

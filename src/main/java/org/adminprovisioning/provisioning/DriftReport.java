@@ -14,7 +14,8 @@ import org.adminprovisioning.cognito.CognitoUserStatus;
  *
  * @param ghostCognitoUsers members of the admin group with no {@code User}, that no unfinished
  *                          request accounts for
- * @param orphanRecords     {@code User} rows without a Cognito user (or without their {@code AdminInfo})
+ * @param orphanRecords     {@code User} rows without a Cognito user (or without their {@code AdminInfo});
+ *                          disabled ones are left out
  * @param stuckRequests     unfinished requests the reconciler gave up on, or older than
  *                          {@code provisioning.reconciler.stuck-after}
  * @param truncated         true when a list reached its limit and the scan stopped early

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.admin.User;
 import org.adminprovisioning.admin.Users;
 import org.adminprovisioning.audit.AuditTrail;
@@ -141,6 +142,10 @@ public class DriftService {
             Set<UUID> withoutInfo = page.isEmpty() ? Set.of()
                     : new HashSet<>(users.findIdsWithoutAdminInfoIn(page.map(User::getId).toList()));
             for (User user : page) {
+                if (user.getStatus() == AdminStatus.DISABLED) {
+                    // Disabled users cannot act; an orphan's repair disables it, which settles it.
+                    continue;
+                }
                 String reason = cognito.findUser(user.getCognitoUsername()).isEmpty() ? "cognito-user-missing"
                         : withoutInfo.contains(user.getId()) ? "admin-info-missing" : null;
                 if (reason == null) {

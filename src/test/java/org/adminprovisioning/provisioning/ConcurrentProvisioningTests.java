@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Admins clicking at once (DESIGN §4 step 3): concurrent {@code POST /admins} for one email, in
@@ -42,7 +41,7 @@ class ConcurrentProvisioningTests {
     @LocalServerPort
     int port;
 
-    @MockitoSpyBean
+    @Autowired
     CognitoGateway cognito;
 
     @Autowired

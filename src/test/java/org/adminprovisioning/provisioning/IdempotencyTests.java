@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** {@code Idempotency-Key} on {@code POST /admins} over HTTP (DESIGN §5). */
 @ApiTest
@@ -26,7 +25,7 @@ class IdempotencyTests {
     @LocalServerPort
     int port;
 
-    @MockitoSpyBean
+    @Autowired
     CognitoGateway cognito;
 
     @Autowired
