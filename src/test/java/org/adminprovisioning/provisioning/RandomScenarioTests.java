@@ -26,7 +26,7 @@ import org.springframework.context.ApplicationContext;
  * journal row final, no admin created twice, none lost (every 201, and every replay of a key
  * after the dust settled, names the admin that exists), none created behind a "nothing was created".
  *
- * <p>Tries: {@code -Dadminprovisioning.scenarios=N} (the build runs 1,000 on H2 and 200 on
+ * <p>Tries: {@code -Dadminprovisioning.scenarios=N} (the build runs 1,000 on H2 and 500 on
  * PostgreSQL; {@code ./mvnw test -Dtest=RandomScenarioTests -Dadminprovisioning.scenarios=10000
  * -DskipPostgresTests=true} for a long run). A failing seed is in the test's name and message;
  * {@code -Dadminprovisioning.scenarios.seed=<seed> -Dadminprovisioning.scenarios=1} replays it.
