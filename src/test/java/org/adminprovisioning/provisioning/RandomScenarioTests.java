@@ -34,7 +34,9 @@ import org.springframework.context.ApplicationContext;
 @SagaHarnessTest
 class RandomScenarioTests {
 
-    private static final double FAULT_PROBABILITY = 0.08;
+    /** Per intercepted call; {@code -Dadminprovisioning.scenarios.faults=0.25} for a rougher ride. */
+    private static final double FAULT_PROBABILITY = Double.parseDouble(
+            System.getProperty("adminprovisioning.scenarios.faults", "0.08"));
     private static SagaHarness harness;
     private static final Map<String, Integer> TALLY = new java.util.TreeMap<>();
 
@@ -54,6 +56,8 @@ class RandomScenarioTests {
     Stream<DynamicTest> randomRequestsRetriesDuplicatesAndFaults_keepEveryAdminInBothSystemsOrInNeither() {
         int tries = Integer.getInteger("adminprovisioning.scenarios", 1000);
         long firstSeed = Long.getLong("adminprovisioning.scenarios.seed", 20_261_124L);
+        System.out.printf("RandomScenarioTests: %d tries, seeds %d to %d, fault probability %.2f per call%n", tries,
+                firstSeed, firstSeed + tries - 1, FAULT_PROBABILITY);
         return LongStream.range(firstSeed, firstSeed + tries)
                 .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> scenario(seed)));
     }

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Primary;
     "provisioning.bootstrap-admin.password=Harness-Bootstrap-1",
     // Thousands of injected faults: their warnings would drown the build log; violations carry the fired faults.
     "logging.level.org.adminprovisioning=OFF",
+    "logging.level.org.hibernate.orm.jdbc.error=OFF",
     "spring.main.banner-mode=off"
 })
 @Import(SagaHarnessTest.ClockConfiguration.class)
