@@ -316,8 +316,9 @@ public class AdminProvisioningService {
 
     /**
      * Deletes the Cognito user we created. The journal says COMPENSATING before the delete so a
-     * crash in between is finished by the reconciler; journal writes are best effort here because
-     * the database may be what failed. A request the reconciler completed meanwhile is not
+     * crash in between is finished by the reconciler; if that cannot be journaled, nothing is
+     * deleted and the request is left to the reconciler. Later journal writes are best effort: the
+     * delete is journaled already. A request the reconciler completed meanwhile is not
      * compensated: its admin exists in both systems and is the answer.
      *
      * @return the admin, only when the request turned out completed; otherwise always throws
@@ -327,10 +328,8 @@ public class AdminProvisioningService {
         String email = request.getEmail();
         log.warn("Provisioning {} failed after Cognito created user {}: compensating ({})", request.getId(),
                 user.username(), cause.toString());
-        boolean journaled = false;
         try {
             journal.markCompensating(request.getId(), cause.toString());
-            journaled = true;
         } catch (ProvisioningTakenOverException taken) {
             if (taken.state() == ProvisioningState.COMPLETED) {
                 return completedElsewhere(request, taken);
@@ -340,15 +339,15 @@ public class AdminProvisioningService {
                 reopenForCompensation(request, user, cause);
             }
         } catch (RuntimeException journalDown) {
-            log.error("Could not journal the compensation of request {}: {}", request.getId(), journalDown.toString());
-        }
-        if (!journaled && ownedByAnAdmin(user)) {
-            // The journal could not confirm that nobody completed the request meanwhile, and somebody
-            // did: never delete a Cognito user that an admin's records point at.
-            log.error("Request {}: Cognito user {} belongs to an existing admin; not deleting it", request.getId(),
-                    user.username());
-            bestEffort(() -> journal.markRolledBack(request.getId(), ProblemType.ADMIN_EXISTS.slug()));
-            throw new AdminAlreadyExistsException(email);
+            // Compensation is journaled before it acts, or not at all: deleting the user unjournaled
+            // would race a reconciler that rolls the request forward meanwhile (found by the random
+            // scenarios: a stalled delete left an admin's records without their Cognito user). The
+            // request stays as it is, and the reconciler finishes it once the database is back.
+            log.error("Could not journal the compensation of request {}; left to the reconciler: {}",
+                    request.getId(), journalDown.toString());
+            bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.FAILED,
+                    "journal unavailable, left to the reconciler"));
+            throw journalDown;
         }
         try {
             cognito.deleteUser(user.username());
@@ -367,14 +366,6 @@ public class AdminProvisioningService {
         }
         throw new ProvisioningRolledBackException("The admin could not be saved, so the Cognito user was deleted "
                 + "again: nothing was created. It is safe to retry.");
-    }
-
-    private boolean ownedByAnAdmin(CognitoUser user) {
-        try {
-            return records.findByCognitoUsername(user.username()).isPresent();
-        } catch (RuntimeException databaseDown) {
-            return false;
-        }
     }
 
     private void reopenForCompensation(ProvisioningRequest request, CognitoUser user, RuntimeException cause) {
