@@ -240,10 +240,17 @@ public class Reconciler {
         Optional<CognitoUser> late = cognito.findUser(claim.email())
                 .filter(user -> AdminProvisioningService.createdFor(claim.createdAt(), user));
         if (late.isEmpty() || records.existsByEmail(claim.email())
-                || records.findByCognitoUsername(late.get().username()).isPresent()
-                || !journal.unfinishedFor(List.of(claim.email()), List.of(late.get().username())).isEmpty()) {
+                || records.findByCognitoUsername(late.get().username()).isPresent()) {
             journal.verifiedClaimed(claim);
             return ReconciliationRun.Result.VERIFIED;
+        }
+        if (!journal.unfinishedFor(List.of(claim.email()), List.of(late.get().username())).isEmpty()) {
+            // A newer request for the email may own the user, or may find it is not its own: look
+            // again once that request is finished (found by the random scenarios: deciding "not
+            // ours" here while the newer request decided "not ours" too left a ghost).
+            journal.retryClaimedAt(claim, clock.instant().plus(settings.staleAfter()),
+                    "a newer request for the email is unfinished; looking again later");
+            return ReconciliationRun.Result.RETRY_LATER;
         }
         journal.reopenClaimed(claim, late.get().username(), "a Cognito user appeared after the request failed");
         audit.record(actor, Action.RECONCILE, claim.email(), Outcome.FAILED,

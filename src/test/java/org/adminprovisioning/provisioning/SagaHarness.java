@@ -223,6 +223,7 @@ final class SagaHarness implements AutoCloseable {
         emails.forEach(email -> byEmail.put(email.toLowerCase(Locale.ROOT), new ArrayList<>()));
         answers.forEach(answer -> byEmail.computeIfAbsent(answer.email(), e -> new ArrayList<>()).add(answer));
         for (Map.Entry<String, List<Answer>> entry : byEmail.entrySet()) {
+            int before = violations.size();
             String email = entry.getKey();
             Optional<CognitoUser> cognitoUser = cognito.delegate().findUser(email);
             Optional<User> user = users.findByEmail(email);
@@ -265,6 +266,11 @@ final class SagaHarness implements AutoCloseable {
             if (!anyHope && user.isPresent()) {
                 violations.add(email + ": every answer said nothing was created, yet admin " + user.get().getId()
                         + " exists");
+            }
+            if (violations.size() > before) {
+                journaled.forEach(r -> violations.add(email + " journal: " + r.getState() + " failure="
+                        + r.getFailureType() + " cognitoUsername=" + r.getCognitoUsername() + " attempts="
+                        + r.getAttempts() + " key=" + r.getIdempotencyKey() + " lastError=" + r.getLastError()));
             }
         }
         return violations;
