@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,7 +54,7 @@ public class AdminProvisioningService {
     private static final Logger log = LoggerFactory.getLogger(AdminProvisioningService.class);
     private static final Duration RESEND_WINDOW = Duration.ofHours(1);
     /** How far Cognito's clock may be behind ours when telling our own user from an older one. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
 
     private final CognitoGateway cognito;
     private final AdminRecords records;
@@ -269,19 +270,25 @@ public class AdminProvisioningService {
         audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, detail);
     }
 
-    /** A user this request's own create made: new enough, and no admin's records point at it. */
+    /**
+     * A user this request's own create made, seconds ago: created no earlier than the request,
+     * still waiting for its first sign-in, and no admin's records point at it. A user someone made
+     * in the console just before is older, or already has a permanent password.
+     */
     private boolean isOurs(ProvisioningRequest request, CognitoUser user) {
-        return createdFor(request.getCreatedAt(), user) && records.findByCognitoUsername(user.username()).isEmpty();
+        return user.status() == CognitoUserStatus.FORCE_CHANGE_PASSWORD && createdFor(request.getCreatedAt(), user)
+                && records.findByCognitoUsername(user.username()).isEmpty();
     }
 
     /**
-     * Whether a Cognito user with the request's email was created for the request: not before it
-     * was journaled (allowing for the two clocks' skew). A user without a creation date counts as
-     * the request's, as DESIGN §4 rolls forward whatever user exists.
+     * Whether a Cognito user with the request's email can have been created for the request: not
+     * before it was journaled, compared to the second (Cognito may report whole seconds) and
+     * allowing {@link #CLOCK_SKEW} between our clock and Cognito's. A user without a creation date
+     * counts as the request's, as DESIGN §4 rolls forward whatever user exists.
      */
     static boolean createdFor(Instant requestCreatedAt, CognitoUser user) {
         return user.createdAt() == null || requestCreatedAt == null
-                || !user.createdAt().isBefore(requestCreatedAt.minus(CLOCK_SKEW));
+                || !user.createdAt().isBefore(requestCreatedAt.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_SKEW));
     }
 
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
