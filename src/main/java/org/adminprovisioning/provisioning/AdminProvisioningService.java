@@ -151,7 +151,12 @@ public class AdminProvisioningService {
         } catch (ReplayInstead twinWithTheSameKey) {
             return twinWithTheSameKey.response;
         }
-        CognitoUser user = createInCognito(request, email, actor);
+        CognitoUser user;
+        try {
+            user = createInCognito(request, email, actor);
+        } catch (ReplayInstead completedMeanwhile) {
+            return completedMeanwhile.response;
+        }
         try {
             journal.markCognitoCreated(request.getId(), user.username());
         } catch (ProvisioningTakenOverException taken) {
@@ -388,7 +393,15 @@ public class AdminProvisioningService {
     }
 
     private void fail(ProvisioningRequest request, ProblemType type, CognitoException cause, String actor) {
-        journal.markFailed(request.getId(), type.slug(), cause.getMessage());
+        try {
+            journal.markFailed(request.getId(), type.slug(), cause.getMessage());
+        } catch (ProvisioningTakenOverException taken) {
+            if (taken.state() == ProvisioningState.COMPLETED) {
+                // Stalled past the stale threshold, and the reconciler completed the request meanwhile.
+                throw new ReplayInstead(completedElsewhere(request, taken));
+            }
+            return;
+        }
         audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, type.slug());
     }
 
@@ -487,7 +500,7 @@ public class AdminProvisioningService {
         }
     }
 
-    /** A concurrent twin with the same idempotency key finished first: its answer is ours. */
+    /** The request's answer is already there: a twin with the same key, or the reconciler, finished it first. */
     private static final class ReplayInstead extends RuntimeException {
 
         private final transient AdminResponse response;
