@@ -111,6 +111,20 @@ public class AdminRecords {
                 });
     }
 
+    /**
+     * Disables a user whose Cognito user is gone (the repair of an orphan record): it keeps its
+     * history (who invited whom) but can no longer act as an admin. Idempotent.
+     *
+     * @return whether a user with this id exists
+     */
+    @Transactional
+    public boolean disable(UUID userId) {
+        return users.findById(userId).map(user -> {
+            user.disable(clock.instant());
+            return true;
+        }).orElse(false);
+    }
+
     /** Counts one more invitation sent to the admin, now. */
     @Transactional
     public AdminAccount recordInviteResent(UUID userId) {

@@ -78,6 +78,14 @@ public class User {
         }
     }
 
+    /** An admin repaired the drift report's orphan: no Cognito user backs it, so it may not act. */
+    void disable(Instant now) {
+        if (status != AdminStatus.DISABLED) {
+            status = AdminStatus.DISABLED;
+            updatedAt = now;
+        }
+    }
+
     public UUID getId() {
         return id;
     }

@@ -16,7 +16,11 @@ public class AuditTrail {
 
     /** What can happen to an admin account. */
     public enum Action {
-        PROVISION_ADMIN, COMPENSATE, RESEND_INVITE, FIRST_LOGIN, BOOTSTRAP_ADMIN
+        PROVISION_ADMIN, COMPENSATE, RESEND_INVITE, FIRST_LOGIN, BOOTSTRAP_ADMIN,
+        /** The reconciler finished (or gave up on) a request a crash or a timeout left unfinished. */
+        RECONCILE,
+        /** An admin repaired one entry of the drift report on purpose. */
+        REPAIR
     }
 
     /** How it ended. */

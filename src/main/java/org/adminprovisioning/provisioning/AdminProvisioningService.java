@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +53,8 @@ public class AdminProvisioningService {
 
     private static final Logger log = LoggerFactory.getLogger(AdminProvisioningService.class);
     private static final Duration RESEND_WINDOW = Duration.ofHours(1);
+    /** How far Cognito's clock may be behind ours when telling our own user from an older one. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
 
     private final CognitoGateway cognito;
     private final AdminRecords records;
@@ -141,12 +145,31 @@ public class AdminProvisioningService {
     /** The saga itself, also used by the bootstrap of the {@code cognito} profile (no caller). */
     AdminResponse provision(EmailAddress email, UUID requestedBy, String actor, String idempotencyKey,
             String requestHash) {
-        ProvisioningRequest request = startRequest(email, requestedBy, idempotencyKey, requestHash, actor);
-        CognitoUser user = createInCognito(request, email, actor);
+        ProvisioningRequest request;
+        try {
+            request = startRequest(email, requestedBy, idempotencyKey, requestHash, actor);
+        } catch (ReplayInstead twinWithTheSameKey) {
+            return twinWithTheSameKey.response;
+        }
+        CognitoUser user;
+        try {
+            user = createInCognito(request, email, actor);
+        } catch (ReplayInstead completedMeanwhile) {
+            return completedMeanwhile.response;
+        }
+        try {
+            journal.markCognitoCreated(request.getId(), user.username());
+        } catch (ProvisioningTakenOverException taken) {
+            // This instance was slow past the stale threshold and the reconciler decided meanwhile.
+            return taken.state() == ProvisioningState.COMPLETED ? completedElsewhere(request, taken)
+                    : compensate(request, user, actor, taken, ProblemType.PROVISIONING_ROLLED_BACK);
+        } catch (RuntimeException e) {
+            return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+        }
         try {
             cognito.addToAdminGroup(user.username());
         } catch (CognitoException e) {
-            throw compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+            return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
         }
         return recordInDatabase(request, email, user, requestedBy, actor);
     }
@@ -156,55 +179,121 @@ public class AdminProvisioningService {
         try {
             return journal.start(email, requestedBy, idempotencyKey, requestHash);
         } catch (AdminAlreadyExistsException e) {
+            replayConcurrentRetry(idempotencyKey, requestHash);
             audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "admin exists");
             throw e;
         } catch (DataIntegrityViolationException twin) {
-            // Lost the race on active_email or idempotency_key to a request that is still running.
-            if (idempotencyKey != null && journal.findByIdempotencyKey(idempotencyKey).isPresent()) {
-                throw new ProvisioningInProgressException(
-                        "A request with this Idempotency-Key is still being processed; retry later");
-            }
+            // Lost the race on active_email or idempotency_key to another request.
+            replayConcurrentRetry(idempotencyKey, requestHash);
             audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "being provisioned");
             throw new AdminAlreadyExistsException(email.value());
         }
     }
 
+    /**
+     * A retry with the same key that raced its original past the replay check: answer as a replay
+     * would (in progress, or the original's outcome), not as a different request.
+     */
+    private void replayConcurrentRetry(String idempotencyKey, String requestHash) {
+        if (idempotencyKey != null) {
+            Optional<ProvisioningRequest> sameKey = journal.findByIdempotencyKey(idempotencyKey);
+            if (sameKey.isPresent()) {
+                throw new ReplayInstead(replay(sameKey.get(), requestHash));
+            }
+        }
+    }
+
     /** Step 4. The temporary password lives only in this frame and in Cognito's email. */
     private CognitoUser createInCognito(ProvisioningRequest request, EmailAddress email, String actor) {
-        CognitoUser user;
         try {
-            user = cognito.createAdminUser(email.value(), passwords.generate());
+            return cognito.createAdminUser(email.value(), passwords.generate());
         } catch (AdminAlreadyExistsInCognitoException e) {
-            fail(request, ProblemType.ADMIN_EXISTS, e, actor);
-            throw new AdminAlreadyExistsException(email.value());
+            return createdByThisRequest(request, email, e, actor);
         } catch (InvalidInviteException e) {
             fail(request, ProblemType.INVALID_INVITE, e, actor);
             throw e;
         } catch (CognitoUnavailableException e) {
-            user = lookUpAfterUnknownOutcome(request, email, e, actor);
+            return lookUpAfterUnknownOutcome(request, email, e, actor);
         }
-        journal.markCognitoCreated(request.getId(), user.username());
-        return user;
     }
 
-    /** A timeout may hide a success: ask Cognito before deciding either way. */
+    /**
+     * {@code UsernameExistsException} may answer the SDK's own retry of a create whose first answer
+     * was lost: the user is then ours, created after this request started. A user older than the
+     * request belongs to someone else: 409.
+     */
+    private CognitoUser createdByThisRequest(ProvisioningRequest request, EmailAddress email,
+            AdminAlreadyExistsInCognitoException exists, String actor) {
+        Optional<CognitoUser> found;
+        try {
+            found = cognito.findUser(email.value());
+        } catch (CognitoUnavailableException down) {
+            handOver(request, exists, actor, "user exists, owner unknown: left to reconciler");
+            throw down;
+        }
+        if (found.isPresent() && isOurs(request, found.get())) {
+            log.info("Cognito reported request {}'s user as existing: it was this request's own create", request.getId());
+            return found.get();
+        }
+        fail(request, ProblemType.ADMIN_EXISTS, exists, actor);
+        throw new AdminAlreadyExistsException(email.value());
+    }
+
+    /**
+     * A timeout may hide a success, and an absent user may still be on its way: only a throttled
+     * call is known not to have happened. Anything else that is not there yet is left to the
+     * reconciler, which decides once the request is stale and nothing can be in flight any more.
+     */
     private CognitoUser lookUpAfterUnknownOutcome(ProvisioningRequest request, EmailAddress email,
             CognitoUnavailableException failure, String actor) {
         Optional<CognitoUser> found;
         try {
             found = cognito.findUser(email.value());
         } catch (CognitoUnavailableException stillDown) {
-            // Unknown outcome: the request stays STARTED and the reconciler decides once Cognito answers.
-            journal.recordError(request.getId(), failure.getMessage());
-            audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.FAILED, "outcome unknown, left to reconciler");
+            handOver(request, failure, actor, "outcome unknown, left to reconciler");
             throw failure;
         }
         if (found.isEmpty()) {
-            fail(request, ProblemType.COGNITO_UNAVAILABLE, failure, actor);
+            if (failure instanceof CognitoThrottledException) {
+                fail(request, ProblemType.COGNITO_UNAVAILABLE, failure, actor);
+            } else {
+                handOver(request, failure, actor, "not created as far as Cognito says yet, left to reconciler");
+            }
             throw failure;
+        }
+        if (!isOurs(request, found.get())) {
+            fail(request, ProblemType.ADMIN_EXISTS, failure, actor);
+            throw new AdminAlreadyExistsException(email.value());
         }
         log.info("Cognito call for request {} failed but the user exists; carrying on", request.getId());
         return found.get();
+    }
+
+    private void handOver(ProvisioningRequest request, CognitoException failure, String actor, String detail) {
+        // The request stays unfinished; the reconciler takes it once it is stale.
+        bestEffort(() -> journal.recordError(request.getId(), failure.getMessage()));
+        audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, detail);
+    }
+
+    /**
+     * A user this request's own create made, seconds ago: created no earlier than the request,
+     * still waiting for its first sign-in, and no admin's records point at it. A user someone made
+     * in the console just before is older, or already has a permanent password.
+     */
+    private boolean isOurs(ProvisioningRequest request, CognitoUser user) {
+        return user.status() == CognitoUserStatus.FORCE_CHANGE_PASSWORD && createdFor(request.getCreatedAt(), user)
+                && records.findByCognitoUsername(user.username()).isEmpty();
+    }
+
+    /**
+     * Whether a Cognito user with the request's email can have been created for the request: not
+     * before it was journaled, compared to the second (Cognito may report whole seconds) and
+     * allowing {@link #CLOCK_SKEW} between our clock and Cognito's. A user without a creation date
+     * counts as the request's, as DESIGN §4 rolls forward whatever user exists.
+     */
+    static boolean createdFor(Instant requestCreatedAt, CognitoUser user) {
+        return user.createdAt() == null || requestCreatedAt == null
+                || !user.createdAt().isBefore(requestCreatedAt.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_SKEW));
     }
 
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
@@ -212,6 +301,8 @@ public class AdminProvisioningService {
             UUID requestedBy, String actor) {
         try {
             return transactions.execute(tx -> {
+                // Locks the request for this transaction: the reconciler of any instance skips it meanwhile.
+                journal.lockForCompletion(request.getId());
                 AdminAccount account = records.createAdminDatabaseRecords(email.value(), user.username(),
                         user.sub(), requestedBy);
                 AdminResponse response = AdminResponse.of(account);
@@ -219,26 +310,57 @@ public class AdminProvisioningService {
                 audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.SUCCEEDED, null);
                 return response;
             });
+        } catch (ProvisioningTakenOverException taken) {
+            return taken.state() == ProvisioningState.COMPLETED ? completedElsewhere(request, taken)
+                    : compensate(request, user, actor, taken, ProblemType.PROVISIONING_ROLLED_BACK);
         } catch (AdminAlreadyExistsException e) {
-            throw compensate(request, user, actor, e, ProblemType.ADMIN_EXISTS);
+            return compensate(request, user, actor, e, ProblemType.ADMIN_EXISTS);
         } catch (RuntimeException e) {
-            throw compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+            return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
         }
+    }
+
+    /** The reconciler rolled the request forward while this instance was slow: answer with its admin. */
+    private AdminResponse completedElsewhere(ProvisioningRequest request, ProvisioningTakenOverException taken) {
+        log.info("Provisioning request {} was completed by the reconciler meanwhile", request.getId());
+        return json.readValue(taken.responseBody(), AdminResponse.class);
     }
 
     /**
      * Deletes the Cognito user we created. The journal says COMPENSATING before the delete so a
-     * crash in between is finished by the reconciler; journal writes are best effort here because
-     * the database may be what failed.
+     * crash in between is finished by the reconciler; if that cannot be journaled, nothing is
+     * deleted and the request is left to the reconciler. Later journal writes are best effort: the
+     * delete is journaled already. A request the reconciler completed meanwhile is not
+     * compensated: its admin exists in both systems and is the answer.
      *
-     * @return the exception to throw to the caller
+     * @return the admin, only when the request turned out completed; otherwise always throws
      */
-    private RuntimeException compensate(ProvisioningRequest request, CognitoUser user, String actor,
+    private AdminResponse compensate(ProvisioningRequest request, CognitoUser user, String actor,
             RuntimeException cause, ProblemType outcome) {
         String email = request.getEmail();
         log.warn("Provisioning {} failed after Cognito created user {}: compensating ({})", request.getId(),
                 user.username(), cause.toString());
-        bestEffort(() -> journal.markCompensating(request.getId(), cause.toString()));
+        try {
+            journal.markCompensating(request.getId(), cause.toString());
+        } catch (ProvisioningTakenOverException taken) {
+            if (taken.state() == ProvisioningState.COMPLETED) {
+                return completedElsewhere(request, taken);
+            }
+            if (taken.state() != ProvisioningState.COMPENSATING) {
+                // The reconciler found no user and ended the request; ours came afterwards. Reopen it.
+                reopenForCompensation(request, user, cause);
+            }
+        } catch (RuntimeException journalDown) {
+            // Compensation is journaled before it acts, or not at all: deleting the user unjournaled
+            // would race a reconciler that rolls the request forward meanwhile (found by the random
+            // scenarios: a stalled delete left an admin's records without their Cognito user). The
+            // request stays as it is, and the reconciler finishes it once the database is back.
+            log.error("Could not journal the compensation of request {}; left to the reconciler: {}",
+                    request.getId(), journalDown.toString());
+            bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.FAILED,
+                    "journal unavailable, left to the reconciler"));
+            throw journalDown;
+        }
         try {
             cognito.deleteUser(user.username());
         } catch (CognitoException deleteFailed) {
@@ -246,20 +368,40 @@ public class AdminProvisioningService {
                     deleteFailed.getMessage());
             bestEffort(() -> journal.recordError(request.getId(), deleteFailed.getMessage()));
             bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.FAILED, deleteFailed.getMessage()));
-            return new CognitoUnavailableException("The admin could not be created and Cognito could not be "
+            throw new CognitoUnavailableException("The admin could not be created and Cognito could not be "
                     + "cleaned up yet; it will be, automatically. Nothing is usable.", deleteFailed);
         }
         bestEffort(() -> journal.markRolledBack(request.getId(), outcome.slug()));
         bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.ROLLED_BACK, cause.toString()));
         if (outcome == ProblemType.ADMIN_EXISTS) {
-            return new AdminAlreadyExistsException(email);
+            throw new AdminAlreadyExistsException(email);
         }
-        return new ProvisioningRolledBackException("The admin could not be saved, so the Cognito user was deleted "
+        throw new ProvisioningRolledBackException("The admin could not be saved, so the Cognito user was deleted "
                 + "again: nothing was created. It is safe to retry.");
     }
 
+    private void reopenForCompensation(ProvisioningRequest request, CognitoUser user, RuntimeException cause) {
+        try {
+            try {
+                journal.reopenForCompensation(request.getId(), user.username(), cause.toString(), true);
+            } catch (DataIntegrityViolationException newerRequestHoldsTheEmail) {
+                journal.reopenForCompensation(request.getId(), user.username(), cause.toString(), false);
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not reopen request {} for compensation: {}", request.getId(), e.toString());
+        }
+    }
+
     private void fail(ProvisioningRequest request, ProblemType type, CognitoException cause, String actor) {
-        journal.markFailed(request.getId(), type.slug(), cause.getMessage());
+        try {
+            journal.markFailed(request.getId(), type.slug(), cause.getMessage());
+        } catch (ProvisioningTakenOverException taken) {
+            if (taken.state() == ProvisioningState.COMPLETED) {
+                // Stalled past the stale threshold, and the reconciler completed the request meanwhile.
+                throw new ReplayInstead(completedElsewhere(request, taken));
+            }
+            return;
+        }
         audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, type.slug());
     }
 
@@ -304,9 +446,15 @@ public class AdminProvisioningService {
     public InviteResent resendAdminInvite(String email) {
         AdminPrincipal caller = CurrentAdmin.require();
         EmailAddress address = EmailAddress.of(email);
-        AdminAccount admin = records.findByEmail(address.value())
-                .orElseThrow(() -> new AdminNotFoundException("with email " + address));
+        Optional<AdminAccount> found = records.findByEmail(address.value());
+        if (found.isEmpty()) {
+            audit.record(caller.email(), Action.RESEND_INVITE, address.value(), Outcome.REFUSED, "no such admin");
+            throw new AdminNotFoundException("with email " + address);
+        }
+        AdminAccount admin = found.get();
         if (admin.status() != AdminStatus.INVITED) {
+            audit.record(caller.email(), Action.RESEND_INVITE, address.value(), Outcome.REFUSED,
+                    "admin is " + admin.status());
             throw new AdminAlreadyActiveException("Admin " + address + " is " + admin.status()
                     + ": there is no pending invitation to resend");
         }
@@ -320,6 +468,7 @@ public class AdminProvisioningService {
         try {
             user = cognito.resendInvite(admin.cognitoUsername(), passwords.generate());
         } catch (CognitoUserNotFoundException e) {
+            audit.record(caller.email(), Action.RESEND_INVITE, address.value(), Outcome.FAILED, "no Cognito user");
             throw new AdminNotFoundException("with email " + address + " in Cognito (see GET /admins/reconciliation)");
         } catch (InvalidInviteException e) {
             throw alreadyActiveInCognito(admin).orElseThrow(() -> e);
@@ -348,6 +497,17 @@ public class AdminProvisioningService {
             step.run();
         } catch (RuntimeException e) {
             log.error("Journal or audit write failed during compensation: {}", e.toString());
+        }
+    }
+
+    /** The request's answer is already there: a twin with the same key, or the reconciler, finished it first. */
+    private static final class ReplayInstead extends RuntimeException {
+
+        private final transient AdminResponse response;
+
+        ReplayInstead(AdminResponse response) {
+            super(null, null, false, false);
+            this.response = response;
         }
     }
 

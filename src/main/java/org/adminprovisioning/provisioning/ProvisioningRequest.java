@@ -56,8 +56,16 @@ public class ProvisioningRequest {
     @Column(name = "response_body")
     private String responseBody;
 
+    /**
+     * When the reconciler may look at the request next: null while the saga may still be running it
+     * (the reconciler then waits until the request is stale), otherwise a lease or a backoff.
+     */
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
+
+    /** When the reconciler gave up retrying; the request then waits for an admin's repair. */
+    @Column(name = "needs_attention_since")
+    private Instant needsAttentionSince;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -86,35 +94,117 @@ public class ProvisioningRequest {
     }
 
     void cognitoCreated(String username, Instant now) {
+        expect(ProvisioningState.STARTED);
         this.cognitoUsername = username;
         moveTo(ProvisioningState.COGNITO_CREATED, now);
     }
 
+    /** Only the saga's step 5 or the reconciler's roll forward complete a request, both before any other end. */
     void completed(String responseBody, Instant now) {
+        expect(ProvisioningState.STARTED, ProvisioningState.COGNITO_CREATED);
         this.responseBody = responseBody;
         this.lastError = null;
         moveTo(ProvisioningState.COMPLETED, now);
     }
 
     void failed(String failureType, String error, Instant now) {
+        if (state == ProvisioningState.FAILED) {
+            return;
+        }
+        expect(ProvisioningState.STARTED);
         this.failureType = failureType;
         this.lastError = truncate(error);
         moveTo(ProvisioningState.FAILED, now);
     }
 
+    /** A request the reconciler completed meanwhile must not be compensated: that would delete a live admin. */
     void compensating(String error, Instant now) {
+        if (state != ProvisioningState.COMPENSATING) {
+            expect(ProvisioningState.STARTED, ProvisioningState.COGNITO_CREATED);
+        }
         this.lastError = truncate(error);
         moveTo(ProvisioningState.COMPENSATING, now);
     }
 
     void rolledBack(String failureType, Instant now) {
+        if (state == ProvisioningState.ROLLED_BACK) {
+            return;
+        }
+        expect(ProvisioningState.STARTED, ProvisioningState.COGNITO_CREATED, ProvisioningState.COMPENSATING);
         this.failureType = failureType;
         moveTo(ProvisioningState.ROLLED_BACK, now);
+    }
+
+    /**
+     * The reconciler found no Cognito user and failed the request. A create that an instance sent
+     * before it stalled (a long pause) could still land, so the reconciler looks once more at
+     * {@code verifyAt}; the request is final for everybody else.
+     */
+    void failedPendingVerification(String failureType, String error, Instant verifyAt, Instant now) {
+        failed(failureType, error, now);
+        this.nextAttemptAt = verifyAt;
+    }
+
+    /** The reconciler's second look found nothing either: the request is settled. */
+    void verified() {
+        expect(ProvisioningState.FAILED);
+        this.nextAttemptAt = null;
+    }
+
+    /**
+     * The reconciler found no Cognito user and failed the request, but the saga's create landed
+     * afterwards (a process paused past the stale threshold): the user must be deleted after all.
+     *
+     * @param reserveEmail whether to hold the email again while compensating; false when a newer
+     *                     request holds it already
+     */
+    void reopenedForCompensation(String username, String error, boolean reserveEmail, Instant now) {
+        expect(ProvisioningState.FAILED);
+        this.cognitoUsername = username;
+        this.lastError = truncate(error);
+        this.activeEmail = reserveEmail ? email : null;
+        this.nextAttemptAt = null;
+        this.needsAttentionSince = null;
+        this.state = ProvisioningState.COMPENSATING;
+        this.updatedAt = now;
     }
 
     void errorRecorded(String error, Instant now) {
         this.lastError = truncate(error);
         this.updatedAt = now;
+    }
+
+    /** The reconciler took the request: one more attempt, and a lease that keeps other instances away. */
+    void claimed(Instant leaseUntil) {
+        this.attempts++;
+        this.nextAttemptAt = leaseUntil;
+    }
+
+    /** The reconciler's attempt failed; it tries again at {@code nextAttempt}. */
+    void retryAt(Instant nextAttempt, String error) {
+        this.lastError = truncate(error);
+        this.nextAttemptAt = nextAttempt;
+    }
+
+    /** The reconciler stops retrying; an admin must look at the request (stuck requests, repair). */
+    void gaveUp(String error, Instant now) {
+        this.lastError = truncate(error);
+        this.nextAttemptAt = null;
+        this.needsAttentionSince = now;
+    }
+
+    /** An admin asked for another try (repair): the give-up flag goes, the attempts count on. */
+    void retryRequested() {
+        this.needsAttentionSince = null;
+    }
+
+    private void expect(ProvisioningState... allowed) {
+        for (ProvisioningState candidate : allowed) {
+            if (state == candidate) {
+                return;
+            }
+        }
+        throw new ProvisioningTakenOverException(this);
     }
 
     private void moveTo(ProvisioningState next, Instant now) {
@@ -123,6 +213,8 @@ public class ProvisioningRequest {
         if (next.isFinal()) {
             // Frees the email for a later request; the unique constraint only guards unfinished ones.
             this.activeEmail = null;
+            this.nextAttemptAt = null;
+            this.needsAttentionSince = null;
         }
     }
 
@@ -180,6 +272,18 @@ public class ProvisioningRequest {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public Instant getNeedsAttentionSince() {
+        return needsAttentionSince;
+    }
+
+    public boolean isFinal() {
+        return state.isFinal();
+    }
+
+    public Long getVersion() {
+        return version;
     }
 
     public Instant getCreatedAt() {

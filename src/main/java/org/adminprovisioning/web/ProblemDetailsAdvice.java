@@ -14,7 +14,9 @@ import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
 import org.adminprovisioning.provisioning.AdminAlreadyActiveException;
+import org.adminprovisioning.provisioning.DriftNotFoundException;
 import org.adminprovisioning.provisioning.IdempotencyKeyReusedException;
+import org.adminprovisioning.provisioning.InvalidRepairException;
 import org.adminprovisioning.provisioning.PreviousAttemptFailedException;
 import org.adminprovisioning.provisioning.ProvisioningInProgressException;
 import org.adminprovisioning.provisioning.ProvisioningRolledBackException;
@@ -95,6 +97,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail rolledBack(ProvisioningRolledBackException e) {
         return Problems.of(ProblemType.PROVISIONING_ROLLED_BACK, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail driftNotFound(DriftNotFoundException e) {
+        return Problems.of(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidRepair(InvalidRepairException e) {
+        return Problems.of(ProblemType.INVALID_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler

@@ -18,6 +18,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Admins only", HttpStatus.FORBIDDEN),
     ADMIN_NOT_FOUND("admin-not-found", "Admin not found", HttpStatus.NOT_FOUND),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    DRIFT_NOT_FOUND("drift-not-found", "No such drift", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     ADMIN_EXISTS("admin-exists", "Admin already exists", HttpStatus.CONFLICT),
@@ -28,7 +29,8 @@ public enum ProblemType {
     TOO_MANY_INVITES("too-many-invites", "Too many invitations", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     COGNITO_UNAVAILABLE("cognito-unavailable", "Cognito unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE);
+    PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE),
+    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

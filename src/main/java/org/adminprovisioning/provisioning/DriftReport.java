@@ -1,0 +1,50 @@
+package org.adminprovisioning.provisioning;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.cognito.CognitoUserStatus;
+
+/**
+ * {@code GET /admins/reconciliation}: where Cognito and our database disagree, and requests the
+ * reconciler could not finish. Read-only: nothing here is repaired; {@code POST
+ * /admins/reconciliation/repair} repairs one entry on purpose.
+ *
+ * @param ghostCognitoUsers members of the admin group with no {@code User}, that no unfinished
+ *                          request accounts for
+ * @param orphanRecords     {@code User} rows without a Cognito user (or without their {@code AdminInfo});
+ *                          disabled ones are left out
+ * @param stuckRequests     unfinished requests the reconciler gave up on, or older than
+ *                          {@code provisioning.reconciler.stuck-after}
+ * @param truncated         true when a list reached its limit and the scan stopped early
+ * @param generatedAt       when the report was made
+ */
+public record DriftReport(List<GhostCognitoUser> ghostCognitoUsers, List<OrphanRecord> orphanRecords,
+        List<StuckRequest> stuckRequests, boolean truncated, Instant generatedAt) {
+
+    /** A Cognito admin without records; repair: {@code delete-cognito-user} or {@code create-records}. */
+    public record GhostCognitoUser(String username, String email, CognitoUserStatus status, boolean enabled,
+            Instant createdAt) {
+    }
+
+    /**
+     * A {@code User} without its Cognito user; repair: {@code disable-records}.
+     *
+     * @param reason {@code cognito-user-missing} or {@code admin-info-missing}
+     */
+    public record OrphanRecord(UUID userId, String email, String cognitoUsername, AdminStatus status, String reason) {
+    }
+
+    /** An unfinished provisioning request; repair: {@code retry}. */
+    public record StuckRequest(UUID requestId, String email, ProvisioningState state, int attempts, String lastError,
+            Instant createdAt, Instant updatedAt, Instant nextAttemptAt, Instant needsAttentionSince) {
+
+        static StuckRequest of(ProvisioningRequest request) {
+            return new StuckRequest(request.getId(), request.getEmail(), request.getState(), request.getAttempts(),
+                    request.getLastError(), request.getCreatedAt(), request.getUpdatedAt(), request.getNextAttemptAt(),
+                    request.getNeedsAttentionSince());
+        }
+    }
+}

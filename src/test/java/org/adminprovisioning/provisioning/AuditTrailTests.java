@@ -1,0 +1,114 @@
+package org.adminprovisioning.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.adminprovisioning.audit.AuditEvent;
+import org.adminprovisioning.audit.AuditEvents;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.CognitoUnavailableException;
+import org.adminprovisioning.cognito.InMemoryCognitoGateway;
+import org.adminprovisioning.cognito.InMemoryOutbox;
+import org.adminprovisioning.cognito.OutboxMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every provision, resend, first login, compensation and repair leaves an {@code audit_events}
+ * row naming actor, action, target and outcome, and no row ever holds a password or a token.
+ */
+@ApiTest
+class AuditTrailTests {
+
+    private static final String NEW_PASSWORD = "Chosen-Permanent-Pw9!";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CognitoGateway cognito;
+
+    @Autowired
+    InMemoryCognitoGateway pool;
+
+    @Autowired
+    InMemoryOutbox outbox;
+
+    @Autowired
+    AuditEvents audit;
+
+    private AdminApi api;
+    private String token;
+
+    @BeforeEach
+    void signIn() {
+        api = new AdminApi(port);
+        token = api.loginAsBootstrapAdmin();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@audit.example.com";
+    }
+
+    @Test
+    void provisionResendFirstLoginCompensationAndRepair_areAudited_withoutAnySecret() {
+        List<String> secrets = new ArrayList<>(List.of(token, AdminApi.BOOTSTRAP_PASSWORD, NEW_PASSWORD));
+
+        String invited = unique("invited");
+        assertThat(api.createAdmin(token, invited, "key-" + invited).status()).isEqualTo(201);
+        assertThat(api.post("/admins/resend-invite", Map.of("email", invited), token).status()).isEqualTo(202);
+        List<OutboxMessage> invitations = outbox.to(invited);
+        invitations.forEach(message -> secrets.add(message.temporaryPassword()));
+        String temporary = invitations.get(invitations.size() - 1).temporaryPassword();
+        assertThat(api.post("/auth/new-password-challenge",
+                Map.of("username", invited, "temporaryPassword", "Wrong-Temporary-1!", "newPassword", NEW_PASSWORD),
+                null).status()).isEqualTo(401);
+        AdminApi.Reply firstLogin = api.post("/auth/new-password-challenge",
+                Map.of("username", invited, "temporaryPassword", temporary, "newPassword", NEW_PASSWORD), null);
+        assertThat(firstLogin.status()).isEqualTo(200);
+        secrets.add(firstLogin.body().get("accessToken").asString());
+        secrets.add(firstLogin.body().get("idToken").asString());
+        secrets.add(firstLogin.body().get("refreshToken").asString());
+
+        String rolledBack = unique("rolled-back");
+        doThrow(new CognitoUnavailableException("AdminAddUserToGroup failed: InternalErrorException (500)", null))
+                .when(cognito).addToAdminGroup(anyString());
+        assertThat(api.createAdmin(token, rolledBack, null).status()).isEqualTo(503);
+        org.mockito.Mockito.reset(cognito);
+        outbox.to(rolledBack).forEach(message -> secrets.add(message.temporaryPassword()));
+
+        String ghost = unique("ghost");
+        String ghostUsername = pool.createConfirmedAdmin(ghost, "Ghost-Password-1!").username();
+        secrets.add("Ghost-Password-1!");
+        assertThat(api.post("/admins/reconciliation/repair",
+                Map.of("entry", "ghost-cognito-user", "id", ghostUsername, "action", "delete-cognito-user"), token)
+                .status()).isEqualTo(200);
+
+        assertThat(audit.findByTargetOrderByAtAsc(invited))
+                .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
+                .containsExactly(
+                        tuple(AdminApi.BOOTSTRAP_EMAIL, "PROVISION_ADMIN", "SUCCEEDED"),
+                        tuple(AdminApi.BOOTSTRAP_EMAIL, "RESEND_INVITE", "SUCCEEDED"),
+                        tuple(invited, "FIRST_LOGIN", "REFUSED"),
+                        tuple(pool.findUser(invited).orElseThrow().username(), "FIRST_LOGIN", "SUCCEEDED"));
+        assertThat(audit.findByTargetOrderByAtAsc(rolledBack))
+                .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
+                .containsExactly(tuple(AdminApi.BOOTSTRAP_EMAIL, "COMPENSATE", "ROLLED_BACK"));
+        assertThat(audit.findByTargetOrderByAtAsc(ghost))
+                .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
+                .containsExactly(tuple(AdminApi.BOOTSTRAP_EMAIL, "REPAIR", "SUCCEEDED"));
+        assertThat(audit.findAll()).allSatisfy(event -> {
+            String row = event.getActor() + " " + event.getTarget() + " " + event.getDetail();
+            secrets.forEach(secret -> assertThat(row).doesNotContain(secret));
+        });
+    }
+}

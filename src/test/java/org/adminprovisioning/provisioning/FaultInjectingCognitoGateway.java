@@ -1,0 +1,119 @@
+package org.adminprovisioning.provisioning;
+
+import java.util.Optional;
+
+import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
+import org.adminprovisioning.cognito.AuthTokens;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.CognitoUnavailableException;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.CognitoUserPage;
+import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.SignInResult;
+
+/** A {@link CognitoGateway} that fires the {@link FaultPlan}'s faults around a real one. */
+final class FaultInjectingCognitoGateway implements CognitoGateway {
+
+    private final FaultPlan faults;
+    private volatile CognitoGateway delegate;
+    /** A {@link Fault#LATE} create waiting to land right after the saga's look-up. */
+    private Runnable lateCreate;
+
+    FaultInjectingCognitoGateway(FaultPlan faults, CognitoGateway delegate) {
+        this.faults = faults;
+        this.delegate = delegate;
+    }
+
+    void delegateTo(CognitoGateway delegate) {
+        this.delegate = delegate;
+        this.lateCreate = null;
+    }
+
+    CognitoGateway delegate() {
+        return delegate;
+    }
+
+    private static CognitoUnavailableException unavailable(Step step) {
+        return new CognitoUnavailableException("injected: " + step + " timed out", null);
+    }
+
+    @Override
+    public CognitoUser createAdminUser(String email, String temporaryPassword) {
+        Fault fault = faults.next(Step.CREATE_USER);
+        if (fault == null) {
+            return delegate.createAdminUser(email, temporaryPassword);
+        }
+        switch (fault) {
+            case LATE:
+                lateCreate = () -> delegate.createAdminUser(email, temporaryPassword);
+                throw unavailable(Step.CREATE_USER);
+            case DUPLICATE:
+                delegate.createAdminUser(email, temporaryPassword);
+                throw new AdminAlreadyExistsInCognitoException("injected: UsernameExistsException on the SDK's retry",
+                        null);
+            case REFUSED:
+                throw new InvalidInviteException("injected: InvalidParameterException", null);
+            default:
+                return faults.fire(Step.CREATE_USER, fault, () -> delegate.createAdminUser(email, temporaryPassword),
+                        () -> unavailable(Step.CREATE_USER));
+        }
+    }
+
+    @Override
+    public void addToAdminGroup(String username) {
+        faults.intercept(Step.ADD_TO_GROUP, () -> {
+            delegate.addToAdminGroup(username);
+            return null;
+        }, () -> unavailable(Step.ADD_TO_GROUP));
+    }
+
+    @Override
+    public Optional<CognitoUser> findUser(String usernameOrEmail) {
+        try {
+            return faults.intercept(Step.FIND_USER, () -> delegate.findUser(usernameOrEmail),
+                    () -> unavailable(Step.FIND_USER));
+        } finally {
+            landLateCreate();
+        }
+    }
+
+    /**
+     * Lands a {@link Fault#LATE} create: right after the look-up that followed it, or at the latest
+     * before the clock passes the stale threshold (no request stays in flight that long).
+     */
+    void landLateCreate() {
+        Runnable late = lateCreate;
+        if (late != null) {
+            lateCreate = null;
+            late.run();
+        }
+    }
+
+    @Override
+    public void deleteUser(String username) {
+        faults.intercept(Step.DELETE_USER, () -> {
+            delegate.deleteUser(username);
+            return null;
+        }, () -> unavailable(Step.DELETE_USER));
+    }
+
+    @Override
+    public CognitoUser resendInvite(String username, String temporaryPassword) {
+        return delegate.resendInvite(username, temporaryPassword);
+    }
+
+    @Override
+    public SignInResult signIn(String username, String password) {
+        return delegate.signIn(username, password);
+    }
+
+    @Override
+    public AuthTokens respondToNewPasswordChallenge(String username, String session, String newPassword) {
+        return delegate.respondToNewPasswordChallenge(username, session, newPassword);
+    }
+
+    @Override
+    public CognitoUserPage listAdminGroupUsers(String nextToken) {
+        return delegate.listAdminGroupUsers(nextToken);
+    }
+}

@@ -1,0 +1,252 @@
+package org.adminprovisioning.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.verify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.adminprovisioning.admin.AdminAccount;
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.admin.Users;
+import org.adminprovisioning.audit.AuditEvent;
+import org.adminprovisioning.audit.AuditEvents;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.InMemoryCognitoGateway;
+import org.adminprovisioning.cognito.InMemoryOutbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /admins/reconciliation}, {@code POST /admins/reconciliation/run} and {@code POST
+ * /admins/reconciliation/repair} over HTTP: drift is reported page by page and never repaired
+ * silently; an admin repairs one entry on purpose, and it is audited.
+ */
+@ApiTest
+class ReconciliationApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CognitoGateway cognito;
+
+    @Autowired
+    InMemoryCognitoGateway pool;
+
+    @Autowired
+    InMemoryOutbox outbox;
+
+    @Autowired
+    AdminRecords records;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    ProvisioningRequests requests;
+
+    @Autowired
+    AuditEvents audit;
+
+    private AdminApi api;
+    private String token;
+
+    @BeforeEach
+    void signIn() {
+        api = new AdminApi(port);
+        token = api.loginAsBootstrapAdmin();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@drift.example.com";
+    }
+
+    /** A Cognito admin that no request made and no record knows: as if created by hand in the console. */
+    private CognitoUser ghost(String email) {
+        return pool.createConfirmedAdmin(email, "Ghost-Password-1!");
+    }
+
+    /** Records whose Cognito user is gone: as if deleted by hand in the console. */
+    private AdminAccount orphan(String email) {
+        return records.createAdminDatabaseRecords(email, "deleted-" + UUID.randomUUID(), null, null);
+    }
+
+    /** A request the reconciler gave up on. */
+    private ProvisioningRequest flaggedRequest(String email) {
+        ProvisioningRequest request = new ProvisioningRequest(email, null, null, AdminProvisioningService.sha256(email),
+                Instant.now());
+        request.gaveUp("gave up after 10 attempts: AdminGetUser timed out", Instant.now());
+        return requests.saveAndFlush(request);
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(entry -> values.add(entry.get(field).asString()));
+        return values;
+    }
+
+    @Test
+    void theEndpoints_needAnAdmin() {
+        String email = unique("not-admin");
+        String temporary = "Temporary-Pass-1!";
+        pool.createAdminUser(email, temporary); // never added to the admin group
+        JsonNode tokens = api.post("/auth/new-password-challenge",
+                Map.of("username", email, "temporaryPassword", temporary, "newPassword", "Chosen-Password-2!"), null)
+                .body();
+        String outsider = tokens.get("accessToken").asString();
+
+        assertThat(api.get("/admins/reconciliation", null).status()).isEqualTo(401);
+        assertThat(api.post("/admins/reconciliation/run", null, null).status()).isEqualTo(401);
+        assertThat(api.post("/admins/reconciliation/repair", Map.of(), null).status()).isEqualTo(401);
+        assertThat(api.get("/admins/reconciliation", outsider).status()).isEqualTo(403);
+        assertThat(api.post("/admins/reconciliation/run", null, outsider).status()).isEqualTo(403);
+        AdminApi.Reply repair = api.post("/admins/reconciliation/repair",
+                Map.of("entry", "stuck-request", "id", UUID.randomUUID().toString(), "action", "retry"), outsider);
+        assertThat(repair.status()).isEqualTo(403);
+        assertThat(repair.problemType()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void theReport_listsGhostsOrphansAndStuckRequests_pageByPage_andRepairsNothing() {
+        List<String> ghosts = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // more than one ListUsersInGroup page (60)
+            ghosts.add(ghost(unique("ghost" + i)).username());
+        }
+        AdminAccount orphan = orphan(unique("orphan"));
+        ProvisioningRequest stuck = flaggedRequest(unique("stuck"));
+        String explained = unique("in-flight");
+        CognitoUser inFlight = ghost(explained);
+        requests.saveAndFlush(new ProvisioningRequest(explained, null, null, "hash", Instant.now()));
+
+        AdminApi.Reply report = api.get("/admins/reconciliation", token);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(values(report.body().get("ghostCognitoUsers"), "username")).containsAll(ghosts)
+                .doesNotContain(inFlight.username());
+        assertThat(values(report.body().get("orphanRecords"), "userId")).contains(orphan.id().toString());
+        assertThat(values(report.body().get("stuckRequests"), "requestId")).contains(stuck.getId().toString());
+        verify(cognito, atLeast(2)).listAdminGroupUsers(any());
+        // Nothing was repaired: the ghosts are still in Cognito, the orphan still active, the request still stuck.
+        assertThat(cognito.findUser(ghosts.get(0))).isPresent();
+        assertThat(users.findById(orphan.id()).orElseThrow().getStatus()).isEqualTo(AdminStatus.INVITED);
+        assertThat(requests.findById(stuck.getId()).orElseThrow().getNeedsAttentionSince()).isNotNull();
+        ghosts.forEach(pool::deleteUser);
+        pool.deleteUser(inFlight.username());
+    }
+
+    @Test
+    void repairingAGhost_deletesItsCognitoUser_onPurpose_andOnlyOnce() {
+        CognitoUser ghost = ghost(unique("ghost-delete"));
+
+        AdminApi.Reply repaired = api.post("/admins/reconciliation/repair",
+                Map.of("entry", "ghost-cognito-user", "id", ghost.username(), "action", "delete-cognito-user"), token);
+        AdminApi.Reply again = api.post("/admins/reconciliation/repair",
+                Map.of("entry", "ghost-cognito-user", "id", ghost.username(), "action", "delete-cognito-user"), token);
+
+        assertThat(repaired.status()).isEqualTo(200);
+        assertThat(repaired.body().get("outcome").asString()).isEqualTo("DELETED");
+        assertThat(cognito.findUser(ghost.username())).isEmpty();
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.problemType()).isEqualTo("drift-not-found");
+        assertThat(audit.findByTargetOrderByAtAsc(ghost.email())).extracting(AuditEvent::getAction,
+                AuditEvent::getOutcome, AuditEvent::getActor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REPAIR", "SUCCEEDED", AdminApi.BOOTSTRAP_EMAIL));
+    }
+
+    @Test
+    void repairingAGhost_canAdoptIt_asAnAdminWithRecords() {
+        CognitoUser ghost = ghost(unique("ghost-adopt"));
+
+        AdminApi.Reply repaired = api.post("/admins/reconciliation/repair",
+                Map.of("entry", "ghost-cognito-user", "id", ghost.username(), "action", "create-records"), token);
+
+        assertThat(repaired.status()).isEqualTo(200);
+        assertThat(repaired.body().get("outcome").asString()).isEqualTo("RECORDS_CREATED");
+        AdminAccount adopted = records.findByCognitoUsername(ghost.username()).orElseThrow();
+        assertThat(adopted.email()).isEqualTo(ghost.email());
+        assertThat(adopted.status()).isEqualTo(AdminStatus.ACTIVE); // it had a permanent password already
+        assertThat(values(api.get("/admins/reconciliation", token).body().get("ghostCognitoUsers"), "username"))
+                .doesNotContain(ghost.username());
+    }
+
+    @Test
+    void repairingAnOrphan_disablesItsRecords_soItCanNoLongerAct() {
+        AdminAccount orphan = orphan(unique("orphan-disable"));
+
+        AdminApi.Reply repaired = api.post("/admins/reconciliation/repair",
+                Map.of("entry", "orphan-record", "id", orphan.id().toString(), "action", "disable-records"), token);
+
+        assertThat(repaired.status()).isEqualTo(200);
+        assertThat(users.findById(orphan.id()).orElseThrow().getStatus()).isEqualTo(AdminStatus.DISABLED);
+        assertThat(values(api.get("/admins/reconciliation", token).body().get("orphanRecords"), "userId"))
+                .doesNotContain(orphan.id().toString());
+        assertThat(audit.findByTargetOrderByAtAsc(orphan.email())).extracting(AuditEvent::getAction)
+                .containsExactly("REPAIR");
+    }
+
+    @Test
+    void repairingAStuckRequest_drivesItToAFinalStateNow_evenThoughTheReconcilerGaveUp() {
+        String email = unique("stuck-retry");
+        ProvisioningRequest stuck = flaggedRequest(email);
+
+        AdminApi.Reply repaired = api.post("/admins/reconciliation/repair",
+                Map.of("entry", "stuck-request", "id", stuck.getId().toString(), "action", "retry"), token);
+
+        assertThat(repaired.status()).isEqualTo(200);
+        assertThat(repaired.body().get("outcome").asString()).isEqualTo("FAILED"); // Cognito never had the user
+        ProvisioningRequest after = requests.findById(stuck.getId()).orElseThrow();
+        assertThat(after.getState()).isEqualTo(ProvisioningState.FAILED);
+        assertThat(after.getNeedsAttentionSince()).isNull();
+        assertThat(after.getActiveEmail()).isNull();
+        assertThat(values(api.get("/admins/reconciliation", token).body().get("stuckRequests"), "requestId"))
+                .doesNotContain(stuck.getId().toString());
+    }
+
+    @Test
+    void aRepairThatDoesNotFitItsEntry_isRefused() {
+        assertThat(api.post("/admins/reconciliation/repair",
+                Map.of("entry", "orphan-record", "id", UUID.randomUUID().toString(), "action", "retry"), token)
+                .problemType()).isEqualTo("invalid-request");
+        assertThat(api.post("/admins/reconciliation/repair",
+                Map.of("entry", "stuck-request", "id", "not-a-uuid", "action", "retry"), token).status())
+                .isEqualTo(400);
+        assertThat(api.post("/admins/reconciliation/repair",
+                Map.of("entry", "nonsense", "id", "x", "action", "retry"), token).status()).isEqualTo(400);
+        assertThat(api.post("/admins/reconciliation/repair",
+                Map.of("entry", "stuck-request", "id", UUID.randomUUID().toString(), "action", "retry"), token)
+                .problemType()).isEqualTo("drift-not-found");
+    }
+
+    @Test
+    void theRunAction_finishesWhatACrashLeft_andSaysWhatItDid() {
+        String email = unique("crashed");
+        // The state a process killed right after AdminCreateUser leaves behind.
+        ProvisioningRequest crashed = requests.saveAndFlush(new ProvisioningRequest(email,
+                users.findByEmail(AdminApi.BOOTSTRAP_EMAIL).orElseThrow().getId(), null,
+                AdminProvisioningService.sha256(email), Instant.now()));
+        CognitoUser created = pool.createAdminUser(email, "Temporary-Pass-1!");
+
+        AdminApi.Reply run = api.post("/admins/reconciliation/run", null, token);
+
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.body().get("completed").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(requests.findById(crashed.getId()).orElseThrow().getState()).isEqualTo(ProvisioningState.COMPLETED);
+        AdminAccount admin = records.findByEmail(email).orElseThrow();
+        assertThat(admin.cognitoUsername()).isEqualTo(created.username());
+        assertThat(admin.invitedBy()).isEqualTo(AdminApi.BOOTSTRAP_EMAIL);
+        assertThat(api.get("/admins/" + admin.id(), token).status()).isEqualTo(200);
+        assertThat(outbox.to(email)).hasSize(1); // the invitation went out once, with the create
+    }
+}
