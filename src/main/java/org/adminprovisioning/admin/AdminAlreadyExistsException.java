@@ -6,7 +6,11 @@ public class AdminAlreadyExistsException extends RuntimeException {
     private final String email;
 
     public AdminAlreadyExistsException(String email) {
-        super("An admin with email " + email + " already exists");
+        this(email, "An admin with email " + email + " already exists");
+    }
+
+    public AdminAlreadyExistsException(String email, String message) {
+        super(message);
         this.email = email;
     }
 

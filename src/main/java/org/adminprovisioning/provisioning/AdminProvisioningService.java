@@ -186,7 +186,8 @@ public class AdminProvisioningService {
             // Lost the race on active_email or idempotency_key to another request.
             replayConcurrentRetry(idempotencyKey, requestHash);
             audit.record(actor, Action.PROVISION_ADMIN, email.value(), Outcome.REFUSED, "being provisioned");
-            throw new AdminAlreadyExistsException(email.value());
+            throw new AdminAlreadyExistsException(email.value(), "An admin with email " + email.value()
+                    + " is being provisioned by another request right now");
         }
     }
 
@@ -359,7 +360,9 @@ public class AdminProvisioningService {
                     request.getId(), journalDown.toString());
             bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.FAILED,
                     "journal unavailable, left to the reconciler"));
-            throw journalDown;
+            throw new ProvisioningInterruptedException("The admin could not be saved and the clean-up could not be "
+                    + "recorded yet. The service finishes or undoes this request by itself within minutes: check "
+                    + "GET /admins before retrying.", journalDown);
         }
         try {
             cognito.deleteUser(user.username());

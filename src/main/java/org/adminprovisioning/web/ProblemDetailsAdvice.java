@@ -19,6 +19,7 @@ import org.adminprovisioning.provisioning.IdempotencyKeyReusedException;
 import org.adminprovisioning.provisioning.InvalidRepairException;
 import org.adminprovisioning.provisioning.PreviousAttemptFailedException;
 import org.adminprovisioning.provisioning.ProvisioningInProgressException;
+import org.adminprovisioning.provisioning.ProvisioningInterruptedException;
 import org.adminprovisioning.provisioning.ProvisioningRolledBackException;
 import org.adminprovisioning.provisioning.TooManyInvitesException;
 import org.slf4j.Logger;
@@ -67,6 +68,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail cognitoUserNotFound(CognitoUserNotFoundException e) {
         return Problems.of(ProblemType.ADMIN_NOT_FOUND,
                 "The admin's Cognito user does not exist (see GET /admins/reconciliation)");
+    }
+
+    @ExceptionHandler
+    ProblemDetail interrupted(ProvisioningInterruptedException e) {
+        return Problems.of(ProblemType.PROVISIONING_INTERRUPTED, e.getMessage());
     }
 
     @ExceptionHandler

@@ -247,6 +247,15 @@ class AdminControllerTests {
         }
 
         @Test
+        void post_answers503ProvisioningInterrupted_whenTheSagaCouldNotRecordItsCleanUp() throws Exception {
+            when(provisioning.provisionNewAdmin(any(), any())).thenThrow(new ProvisioningInterruptedException(
+                    "finished or undone by the reconciler", new IllegalStateException("database down")));
+
+            isProblem(mvc.perform(createAdmin("{\"email\":\"new.admin@example.com\"}").with(admin())),
+                    ProblemType.PROVISIONING_INTERRUPTED);
+        }
+
+        @Test
         void post_answers500WithoutDetails_forAnUnexpectedError() throws Exception {
             when(provisioning.provisionNewAdmin(any(), any())).thenThrow(new IllegalStateException("secret internals"));
 

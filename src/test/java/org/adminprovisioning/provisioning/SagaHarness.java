@@ -143,7 +143,7 @@ final class SagaHarness implements AutoCloseable {
         } catch (AdminAlreadyExistsException | IdempotencyKeyReusedException | ProvisioningInProgressException
                 | PreviousAttemptFailedException e) {
             return new Answer(normalized, Kind.REFUSED, null, e.getClass().getSimpleName());
-        } catch (CognitoUnavailableException e) {
+        } catch (CognitoUnavailableException | ProvisioningInterruptedException e) {
             return new Answer(normalized, Kind.UNKNOWN, null, "503 " + e.getMessage());
         } catch (SimulatedCrash e) {
             return new Answer(normalized, Kind.UNKNOWN, null, e.getMessage());

@@ -23,6 +23,7 @@ import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.testsupport.Peers;
+import org.adminprovisioning.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -117,9 +118,12 @@ abstract class CognitoEmulatorStory {
         registry.add("cognito.api-call-attempt-timeout", () -> "10s");
         registry.add("cognito.api-call-timeout", () -> "15s");
         registry.add("provisioning.bootstrap-admin.email", () -> BOOTSTRAP_EMAIL);
-        // A database of its own: other suites' contexts share the JVM and the default H2 name.
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        // A database of its own: other suites' contexts share the JVM and the default H2 name. The
+        // PostgreSQL execution already gives every context a fresh schema.
+        if (!TestDatabase.postgresMode()) {
+            registry.add("spring.datasource.url",
+                    () -> "jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        }
     }
 
     @AfterAll
