@@ -111,19 +111,33 @@
  * <li>Cognito refuses (user exists, invalid parameter): the request is {@code FAILED}; nothing to
  * undo (409 / 400).</li>
  * <li>Cognito times out or fails with a 5xx: the outcome is unknown, so the service looks the email
- * up; absent → {@code FAILED} (503 {@code cognito-unavailable}); present → carry on.</li>
+ * up; present (and created for this request) → carry on; absent → 503 {@code cognito-unavailable},
+ * and the request stays unfinished: a create that timed out can still land after the look-up, so
+ * only the reconciler, once nothing can be in flight any more, decides it never happened
+ * ({@code FAILED}) or rolls it forward. A throttled call is known not to have happened and is
+ * {@code FAILED} at once.</li>
  * <li>Adding to the group or the database write fails: the journal says {@code COMPENSATING}, the
  * Cognito user is deleted (idempotently: "not found" counts as done) and the request is
  * {@code ROLLED_BACK}; the caller gets 503 {@code provisioning-rolled-back}, "nothing was created,
  * safe to retry". If the delete fails too, the request stays {@code COMPENSATING} and the
- * reconciler retries it.</li>
- * <li>The process dies anywhere: the reconciler finds the unfinished request once it is older
- * than {@code stale-after} and finishes it — Cognito user present and records missing: create the
+ * reconciler retries it. If even {@code COMPENSATING} cannot be journaled (the database is down),
+ * nothing is deleted — deleting unjournaled could race a reconciler rolling the request forward —
+ * and the caller gets 503 {@code provisioning-interrupted}; the reconciler finishes it.</li>
+ * <li>The process dies anywhere: the reconciler ({@link org.adminprovisioning.provisioning.Reconciler},
+ * every {@code interval} on every instance, claiming rows with {@code SELECT … FOR UPDATE SKIP LOCKED}
+ * and a lease, never calling Cognito inside a transaction) finds the unfinished request once it is
+ * older than {@code stale-after} and finishes it — Cognito user present and records missing: create the
  * records (roll forward: an admin asked for it and Cognito has already emailed the invitation);
- * Cognito user missing: {@code FAILED}; {@code COMPENSATING}: retry the delete with backoff.</li>
+ * Cognito user missing: {@code FAILED} (looked at once more a stale period later, in case a
+ * create was still in flight); {@code COMPENSATING}: retry the delete with capped exponential
+ * backoff and jitter. A request that keeps failing ({@code max-attempts}) is flagged and shown in
+ * the drift report's {@code stuckRequests}, not retried forever.</li>
  * <li>Drift that no request explains (a Cognito admin without a {@code User}, a {@code User}
  * without a Cognito user) is reported by {@code GET /admins/reconciliation}, never repaired
- * silently.</li>
+ * silently; {@code POST /admins/reconciliation/repair} repairs one entry when an admin decides to.</li>
+ * <li>Two requests for one email (any letter case), on one instance or several: the unique
+ * {@code active_email} lets one through and the other gets 409 before it reaches Cognito. The same
+ * {@code Idempotency-Key} replays the first answer.</li>
  * </ul>
  */
 package org.adminprovisioning.provisioning;
