@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
-import org.adminprovisioning.cognito.CrashTestMoto;
+import org.adminprovisioning.cognito.emulator.Availability;
+import org.adminprovisioning.cognito.emulator.CognitoEmulator;
+import org.adminprovisioning.cognito.emulator.EmulatorPool;
+import org.adminprovisioning.cognito.emulator.MotoEmulator;
 import org.adminprovisioning.cognito.HaltingCognitoClient;
 import org.adminprovisioning.testsupport.CrashableApplication;
 import org.adminprovisioning.testsupport.Peers;
@@ -56,25 +59,30 @@ class ProcessCrashRecoveryTests {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path workDirectory = Path.of("target", "crash-recovery");
-    private CrashTestMoto moto;
+    // moto, not the in-memory pool: the Cognito state must outlive the killed service JVM.
+    private MotoEmulator moto;
+    private EmulatorPool pool;
     private String schema;
     private final List<Process> services = new ArrayList<>();
 
     @BeforeEach
     void startPeers() throws Exception {
         TestDatabase.assumePostgres();
-        Optional<Path> motoServer = CrashTestMoto.executable();
-        Peers.assumeAvailable("moto", motoServer.isPresent(),
-                "moto_server is not on the PATH (pip install 'moto[server]==5.2.1')");
+        Availability motoServer = MotoEmulator.locate();
+        Peers.assumeAvailable("moto", motoServer.available(), motoServer.reason());
         Files.createDirectories(workDirectory);
-        moto = CrashTestMoto.start(motoServer.get(), workDirectory.resolve("moto.log"));
-        moto.createConfirmedAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+        moto = MotoEmulator.start(motoServer.executable());
+        pool = EmulatorPool.create(moto, EmulatorPool.Kind.PLAIN);
+        pool.seedConfirmedUser(ADMIN_EMAIL, ADMIN_PASSWORD, true);
         schema = TestDatabase.createSchema();
     }
 
     @AfterEach
     void stopEverything() {
         services.forEach(ProcessCrashRecoveryTests::stop);
+        if (pool != null) {
+            pool.close();
+        }
         if (moto != null) {
             moto.close();
         }
@@ -98,8 +106,8 @@ class ProcessCrashRecoveryTests {
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.process().exitValue()).isEqualTo(HaltingCognitoClient.EXIT_CODE);
         assertThat(journalStatesOf(email)).containsExactly("COGNITO_CREATED");
-        assertThat(moto.exists(email)).isTrue();
-        assertThat(moto.groupsOf(email)).containsExactly("admins");
+        assertThat(pool.userWithEmail(email)).isPresent();
+        assertThat(pool.groupsOf(email)).containsExactly("admins");
         assertThat(userRow(email)).isEmpty();
 
         Instant restart = Instant.now();
@@ -134,7 +142,7 @@ class ProcessCrashRecoveryTests {
     }
 
     private Service start(String name, String haltAfter) throws Exception {
-        int port = CrashTestMoto.freePort();
+        int port = CognitoEmulator.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -177,15 +185,15 @@ class ProcessCrashRecoveryTests {
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         TestDatabase.springProperties(schema).forEach((key, value) -> environment.put(
                 key.toUpperCase().replace('.', '_').replace("-", ""), String.valueOf(value)));
-        environment.put("COGNITO_USER_POOL_ID", moto.poolId());
-        environment.put("COGNITO_CLIENT_ID", moto.clientId());
-        environment.put("COGNITO_ENDPOINT", moto.endpoint());
-        environment.put("COGNITO_ISSUER", moto.issuer());
-        environment.put("COGNITO_JWK_SET_URI", moto.jwkSetUri());
+        environment.put("COGNITO_USER_POOL_ID", pool.poolId());
+        environment.put("COGNITO_CLIENT_ID", pool.clientId());
+        environment.put("COGNITO_ENDPOINT", moto.endpoint().toString());
+        environment.put("COGNITO_ISSUER", moto.issuer(pool.poolId()));
+        environment.put("COGNITO_JWK_SET_URI", moto.jwkSetUri(pool.poolId()));
         environment.put("COGNITO_MAX_ATTEMPTS", "1");
-        environment.put("AWS_REGION", CrashTestMoto.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", CrashTestMoto.ACCESS_KEY);
-        environment.put("AWS_SECRET_ACCESS_KEY", CrashTestMoto.SECRET_KEY);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", "emulator-access-key");
+        environment.put("AWS_SECRET_ACCESS_KEY", "emulator-secret-key");
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("PROVISIONING_RECONCILER_INTERVAL", "1s");
         environment.put("PROVISIONING_RECONCILER_STALE_AFTER", "2s");
