@@ -8,7 +8,6 @@ import static org.mockito.Mockito.doThrow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.adminprovisioning.audit.AuditEvent;
 import org.adminprovisioning.audit.AuditEvents;
@@ -17,22 +16,16 @@ import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InMemoryCognitoGateway;
 import org.adminprovisioning.cognito.InMemoryOutbox;
 import org.adminprovisioning.cognito.OutboxMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every provision, resend, first login, compensation and repair leaves an {@code audit_events}
  * row naming actor, action, target and outcome, and no row ever holds a password or a token.
  */
-@ApiTest
-class AuditTrailTests {
+class AuditTrailTests extends ApiTestSupport {
 
     private static final String NEW_PASSWORD = "Chosen-Permanent-Pw9!";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CognitoGateway cognito;
@@ -46,17 +39,8 @@ class AuditTrailTests {
     @Autowired
     AuditEvents audit;
 
-    private AdminApi api;
-    private String token;
-
-    @BeforeEach
-    void signIn() {
-        api = new AdminApi(port);
-        token = api.loginAsBootstrapAdmin();
-    }
-
     private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@audit.example.com";
+        return uniqueEmail(name, "audit.example.com");
     }
 
     @Test

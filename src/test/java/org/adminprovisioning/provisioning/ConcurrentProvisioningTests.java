@@ -22,10 +22,8 @@ import java.util.stream.Collectors;
 import org.adminprovisioning.admin.Users;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.testsupport.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Admins clicking at once (DESIGN §4 step 3): concurrent {@code POST /admins} for one email, in
@@ -33,13 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * keys ({@code active_email}, {@code users.email}) stand between the requests, so the result holds
  * across instances too. 20 requests on H2; 100 on PostgreSQL (the postgres execution).
  */
-@ApiTest
-class ConcurrentProvisioningTests {
+class ConcurrentProvisioningTests extends ApiTestSupport {
 
     private static final int REQUESTS = TestDatabase.postgresMode() ? 100 : 20;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CognitoGateway cognito;
@@ -49,15 +43,6 @@ class ConcurrentProvisioningTests {
 
     @Autowired
     ProvisioningRequests requests;
-
-    private AdminApi api;
-    private String token;
-
-    @BeforeEach
-    void signIn() {
-        api = new AdminApi(port);
-        token = api.loginAsBootstrapAdmin();
-    }
 
     @Test
     void concurrentRequestsForOneEmail_inAnyLetterCase_makeExactlyOneAdmin_andTheRestAre409() throws Exception {

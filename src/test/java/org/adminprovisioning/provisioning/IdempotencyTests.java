@@ -8,22 +8,15 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import java.util.UUID;
 
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InvalidInviteException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code Idempotency-Key} on {@code POST /admins} over HTTP (DESIGN §5). */
-@ApiTest
-class IdempotencyTests {
-
-    @LocalServerPort
-    int port;
+class IdempotencyTests extends ApiTestSupport {
 
     @Autowired
     CognitoGateway cognito;
@@ -31,17 +24,8 @@ class IdempotencyTests {
     @Autowired
     ProvisioningRequests requests;
 
-    private AdminApi api;
-    private String token;
-
-    @BeforeEach
-    void signIn() {
-        api = new AdminApi(port);
-        token = api.loginAsBootstrapAdmin();
-    }
-
     private static String uniqueEmail(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@idempotency.example.com";
+        return ApiTestSupport.uniqueEmail(name, "idempotency.example.com");
     }
 
     @Test

@@ -21,10 +21,8 @@ import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.InMemoryCognitoGateway;
 import org.adminprovisioning.cognito.InMemoryOutbox;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,11 +31,7 @@ import tools.jackson.databind.JsonNode;
  * /admins/reconciliation/repair} over HTTP: drift is reported page by page and never repaired
  * silently; an admin repairs one entry on purpose, and it is audited.
  */
-@ApiTest
-class ReconciliationApiTests {
-
-    @LocalServerPort
-    int port;
+class ReconciliationApiTests extends ApiTestSupport {
 
     @Autowired
     CognitoGateway cognito;
@@ -60,17 +54,8 @@ class ReconciliationApiTests {
     @Autowired
     AuditEvents audit;
 
-    private AdminApi api;
-    private String token;
-
-    @BeforeEach
-    void signIn() {
-        api = new AdminApi(port);
-        token = api.loginAsBootstrapAdmin();
-    }
-
     private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@drift.example.com";
+        return uniqueEmail(name, "drift.example.com");
     }
 
     /** A Cognito admin that no request made and no record knows: as if created by hand in the console. */

@@ -8,32 +8,17 @@ import java.util.UUID;
 import org.adminprovisioning.audit.AuditEvent;
 import org.adminprovisioning.audit.AuditEvents;
 import org.adminprovisioning.cognito.InMemoryOutbox;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /admins/resend-invite} and its per-admin hourly limit ({@code provisioning.max-resends-per-hour=2} here). */
-@ApiTest
-class ResendLimitTests {
-
-    @LocalServerPort
-    int port;
+class ResendLimitTests extends ApiTestSupport {
 
     @Autowired
     InMemoryOutbox outbox;
 
     @Autowired
     AuditEvents audit;
-
-    private AdminApi api;
-    private String token;
-
-    @BeforeEach
-    void signIn() {
-        api = new AdminApi(port);
-        token = api.loginAsBootstrapAdmin();
-    }
 
     @Test
     void resendsBeyondTheHourlyLimit_are429TooManyInvites_andSendNothing() {
