@@ -17,6 +17,18 @@ public final class Peers {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    /**
+     * For callers that skip by other means (an execution condition): fails under {@code CI=true},
+     * and otherwise prints why the peer's suites are skipped.
+     */
+    public static void requireOrReport(String peer, String reason) {
+        String message = peer + " is not available: " + reason;
+        if (inCi()) {
+            Assertions.fail(message + " (CI=true: .ci/run must provide it)");
+        }
+        System.err.println("SKIPPED: " + message);
+    }
+
     /** Skips (or, in CI, fails) the calling test unless the peer is available. */
     public static void assumeAvailable(String peer, boolean available, String reason) {
         if (available) {

@@ -45,7 +45,12 @@ public final class TestDatabase {
     /** Skips (or, under {@code CI=true}, fails) the calling test unless the PostgreSQL server answers. */
     public static void assumePostgres() {
         String reason = postgresUnavailableReason();
-        Peers.assumeAvailable("PostgreSQL at " + host() + ":" + port() + "/" + database(), reason == null, reason);
+        Peers.assumeAvailable("PostgreSQL at " + describe(), reason == null, reason);
+    }
+
+    /** {@code host:port/database} of the test server. */
+    public static String describe() {
+        return host() + ":" + port() + "/" + database();
     }
 
     /** Why the server cannot be used, or {@code null} when it can. Probed once per JVM. */
