@@ -24,12 +24,15 @@ import org.adminprovisioning.provisioning.ProvisioningRolledBackException;
 import org.adminprovisioning.provisioning.TooManyInvitesException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -144,6 +147,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(ProblemType.COGNITO_UNAVAILABLE,
                         "Amazon Cognito could not be reached or is throttling requests. Retry shortly."));
+    }
+
+    /** The database could not be reached: nothing this request wrote was committed. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+        TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("Database unavailable: {}", e.toString());
+        return ResponseEntity.status(ProblemType.DATABASE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(ProblemType.DATABASE_UNAVAILABLE,
+                        "Our database could not be reached; nothing was changed. Retry shortly."));
     }
 
     @ExceptionHandler

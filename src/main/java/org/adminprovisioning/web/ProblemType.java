@@ -28,6 +28,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT),
     TOO_MANY_INVITES("too-many-invites", "Too many invitations", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     COGNITO_UNAVAILABLE("cognito-unavailable", "Cognito unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE),
     PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE);

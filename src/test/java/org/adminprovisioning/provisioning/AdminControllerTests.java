@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -244,6 +245,18 @@ class AdminControllerTests {
 
             isProblem(result, ProblemType.PROVISIONING_ROLLED_BACK);
             result.andExpect(jsonPath("$.detail", containsString("nothing was created")));
+        }
+
+        @Test
+        void post_answers503DatabaseUnavailable_whenTheJournalCannotBeReached() throws Exception {
+            when(provisioning.provisionNewAdmin(any(), any()))
+                    .thenThrow(new DataAccessResourceFailureException("connection refused"));
+
+            ResultActions result = mvc.perform(createAdmin("{\"email\":\"new.admin@example.com\"}").with(admin()));
+
+            isProblem(result, ProblemType.DATABASE_UNAVAILABLE);
+            result.andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.detail", not(containsString("connection refused"))));
         }
 
         @Test
