@@ -73,7 +73,11 @@ public class AwsCognitoGateway implements CognitoGateway {
                         .userAttributes(attribute("email", email), attribute("email_verified", "true"))
                         .desiredDeliveryMediums(DeliveryMediumType.EMAIL)).user();
                 return toCognitoUser(user);
-            } catch (InvalidPasswordException | InvalidParameterException | CodeDeliveryFailureException e) {
+            } catch (CodeDeliveryFailureException e) {
+                // Cognito keeps the user it created although the email could not be sent.
+                throw new InviteNotDeliveredException("Cognito created the user but could not deliver the invitation: "
+                        + e.awsErrorDetails().errorMessage(), e);
+            } catch (InvalidPasswordException | InvalidParameterException e) {
                 throw new InvalidInviteException("Cognito refused the invitation: " + e.awsErrorDetails().errorMessage(), e);
             }
         });

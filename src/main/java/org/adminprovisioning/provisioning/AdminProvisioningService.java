@@ -33,6 +33,7 @@ import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.InviteNotDeliveredException;
 import org.adminprovisioning.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,6 +211,8 @@ public class AdminProvisioningService {
             return cognito.createAdminUser(email.value(), passwords.generate());
         } catch (AdminAlreadyExistsInCognitoException e) {
             return createdByThisRequest(request, email, e, actor);
+        } catch (InviteNotDeliveredException e) {
+            return undeliveredInvitation(request, email, e, actor);
         } catch (InvalidInviteException e) {
             fail(request, ProblemType.INVALID_INVITE, e, actor);
             throw e;
@@ -238,6 +241,28 @@ public class AdminProvisioningService {
         }
         fail(request, ProblemType.ADMIN_EXISTS, exists, actor);
         throw new AdminAlreadyExistsException(email.value());
+    }
+
+    /**
+     * Cognito created the user but could not email the invitation: nobody can sign in with it, so
+     * it is undone like any failed step after the create (journaled, deleted, ROLLED_BACK) and the
+     * caller learns the address could not be reached. Never returns normally.
+     */
+    private CognitoUser undeliveredInvitation(ProvisioningRequest request, EmailAddress email,
+            InviteNotDeliveredException undelivered, String actor) {
+        Optional<CognitoUser> found;
+        try {
+            found = cognito.findUser(email.value());
+        } catch (CognitoUnavailableException down) {
+            handOver(request, undelivered, actor, "invitation not delivered, user state unknown: left to reconciler");
+            throw down;
+        }
+        if (found.isPresent() && isOurs(request, found.get())) {
+            AdminResponse completed = compensate(request, found.get(), actor, undelivered, ProblemType.INVALID_INVITE);
+            throw new ReplayInstead(completed);
+        }
+        fail(request, ProblemType.INVALID_INVITE, undelivered, actor);
+        throw undelivered;
     }
 
     /**
@@ -378,6 +403,10 @@ public class AdminProvisioningService {
         bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.ROLLED_BACK, cause.toString()));
         if (outcome == ProblemType.ADMIN_EXISTS) {
             throw new AdminAlreadyExistsException(email);
+        }
+        if (outcome == ProblemType.INVALID_INVITE) {
+            throw new InvalidInviteException("Cognito could not deliver the invitation to " + email
+                    + ", so the user it created was deleted again: nothing was created. Check the address.", cause);
         }
         throw new ProvisioningRolledBackException("The admin could not be saved, so the Cognito user was deleted "
                 + "again: nothing was created. It is safe to retry.");

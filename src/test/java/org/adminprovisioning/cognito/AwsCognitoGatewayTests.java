@@ -223,6 +223,15 @@ class AwsCognitoGatewayTests {
     }
 
     @Test
+    void createAdminUser_saysTheInvitationWasNotDelivered_whenCognitoKeptTheUserButCouldNotEmailIt() {
+        AwsServiceException undelivered = error(CodeDeliveryFailureException.builder(), "CodeDeliveryFailureException", 400);
+        doThrow(undelivered).when(client).adminCreateUser(any(AdminCreateUserRequest.class));
+
+        assertThatThrownBy(() -> gateway.createAdminUser("ann@example.com", "Temp-Pass-123a"))
+                .isInstanceOf(InviteNotDeliveredException.class).hasCause(undelivered);
+    }
+
+    @Test
     void findUser_asksListUsersByEmail_whenAPlainPoolDoesNotResolveTheEmail() {
         doThrow(error(UserNotFoundException.builder(), "UserNotFoundException", 400))
                 .when(client).adminGetUser(any(AdminGetUserRequest.class));

@@ -42,6 +42,7 @@ import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.InviteNotDeliveredException;
 import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.adminprovisioning.web.ProblemType;
@@ -315,6 +316,25 @@ class AdminProvisioningServiceTests {
             order.verify(cognito).deleteUser(CREATED.username());
             order.verify(journal).markRolledBack(request.getId(), ProblemType.PROVISIONING_ROLLED_BACK.slug());
             verifyNoInteractions(records);
+        }
+
+        @Test
+        void provisionNewAdmin_deletesTheUserCognitoKept_whenTheInvitationCouldNotBeDelivered() {
+            // CodeDeliveryFailureException: Cognito keeps the user although no email went out.
+            when(cognito.createAdminUser(eq(NEW_EMAIL), anyString())).thenThrow(
+                    new InviteNotDeliveredException("Cognito created the user but could not deliver the invitation", null));
+            when(cognito.findUser(NEW_EMAIL)).thenReturn(Optional.of(CREATED));
+
+            assertThatThrownBy(() -> service.provisionNewAdmin(NEW_EMAIL, null))
+                    .isInstanceOf(InvalidInviteException.class)
+                    .hasMessageContaining("nothing was created");
+
+            InOrder order = inOrder(journal, cognito);
+            order.verify(journal).markCompensating(eq(request.getId()), anyString());
+            order.verify(cognito).deleteUser(CREATED.username());
+            order.verify(journal).markRolledBack(request.getId(), ProblemType.INVALID_INVITE.slug());
+            verify(cognito, never()).addToAdminGroup(any());
+            verify(records, never()).createAdminDatabaseRecords(any(), any(), any(), any());
         }
 
         @Test
