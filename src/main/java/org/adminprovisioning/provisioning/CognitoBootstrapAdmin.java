@@ -13,7 +13,6 @@ import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.CognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
-import org.adminprovisioning.cognito.CognitoUserPage;
 import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,16 +146,7 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
         return Result.ALREADY_RECORDED;
     }
 
-    /** Pages through the admin group ({@code ListUsersInGroup}); the group is small. */
     private boolean inAdminGroup(String username) {
-        String nextToken = null;
-        do {
-            CognitoUserPage page = cognito.listAdminGroupUsers(nextToken);
-            if (page.users().stream().anyMatch(member -> member.username().equals(username))) {
-                return true;
-            }
-            nextToken = page.nextToken();
-        } while (nextToken != null && !nextToken.isEmpty());
-        return false;
+        return AdminGroup.contains(cognito, username);
     }
 }

@@ -191,9 +191,12 @@ public class DriftService {
         CognitoUser ghost = cognito.findUser(request.id())
                 .filter(user -> user.username().equals(request.id()))
                 .orElseThrow(() -> new DriftNotFoundException("No Cognito user " + request.id()));
-        if (records.findByCognitoUsername(ghost.username()).isPresent() || users.findByCognitoUsername(ghost.username())
-                .isPresent()) {
+        if (users.findByCognitoUsername(ghost.username()).isPresent()) {
             throw new DriftNotFoundException("Cognito user " + ghost.username() + " has its records: no ghost");
+        }
+        if (!AdminGroup.contains(cognito, ghost.username())) {
+            // Only admin-group members can be ghosts: a repair must not delete or promote any other pool user.
+            throw new DriftNotFoundException("Cognito user " + ghost.username() + " is not in the admin group: no ghost");
         }
         if (!journal.unfinishedFor(ghost.email() == null ? List.of() : List.of(ghost.email()),
                 List.of(ghost.username())).isEmpty()) {

@@ -18,6 +18,7 @@ import org.adminprovisioning.admin.Users;
 import org.adminprovisioning.audit.AuditEvent;
 import org.adminprovisioning.audit.AuditEvents;
 import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.InMemoryCognitoGateway;
 import org.adminprovisioning.cognito.InMemoryOutbox;
@@ -38,6 +39,9 @@ class ReconciliationApiTests extends ApiTestSupport {
 
     @Autowired
     InMemoryCognitoGateway pool;
+
+    @Autowired
+    CognitoProperties cognitoSettings;
 
     @Autowired
     InMemoryOutbox outbox;
@@ -197,6 +201,27 @@ class ReconciliationApiTests extends ApiTestSupport {
         assertThat(after.getActiveEmail()).isNull();
         assertThat(values(api.get("/admins/reconciliation", token).body().get("stuckRequests"), "requestId"))
                 .doesNotContain(stuck.getId().toString());
+    }
+
+    @Test
+    void aPoolUserOutsideTheAdminGroup_isNoGhost_andARepairCanNeitherDeleteNorPromoteIt() {
+        String email = unique("ordinary-user");
+        String username = pool.pool().adminCreateUser(r -> r.userPoolId(cognitoSettings.userPoolId())
+                .username(email)
+                .messageAction("SUPPRESS")
+                .temporaryPassword("Ordinary-Passw0rd!")
+                .userAttributes(a -> a.name("email").value(email))).user().username();
+
+        for (String action : List.of("delete-cognito-user", "create-records")) {
+            AdminApi.Reply refused = api.post("/admins/reconciliation/repair",
+                    Map.of("entry", "ghost-cognito-user", "id", username, "action", action), token);
+
+            assertThat(refused.status()).as(action).isEqualTo(404);
+            assertThat(refused.problemType()).as(action).isEqualTo("drift-not-found");
+        }
+        assertThat(cognito.findUser(username)).isPresent();
+        assertThat(records.findByCognitoUsername(username)).isEmpty();
+        pool.deleteUser(username);
     }
 
     @Test
