@@ -9,11 +9,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /dev/outbox[?to=email]}: the invitations the in-memory pool "emailed", oldest first,
- * so a person can walk the whole flow with curl. Exists only with the in-memory pool; under the
- * {@code cognito} profile Cognito sends real emails and this endpoint does not exist.
+ * so a person can walk the whole flow with curl. It hands out temporary passwords to anyone, so it
+ * exists in the default profile only (no profile active): never under {@code cognito}, where
+ * Cognito sends real emails, nor under {@code postgres} or any other profile.
  */
 @RestController
-@Profile("!cognito")
+@Profile("default")
 class DevOutboxController {
 
     private final InMemoryOutbox outbox;

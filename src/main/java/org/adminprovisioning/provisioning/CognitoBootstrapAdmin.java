@@ -10,7 +10,6 @@ import org.adminprovisioning.admin.EmailAddress;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.cognito.CognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserStatus;
@@ -85,10 +84,15 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
             // Another instance starting at the same moment won the race: its admin is ours.
             log.info("Bootstrap admin {} was recorded concurrently by another instance", email);
             return Result.ALREADY_RECORDED;
-        } catch (CognitoException | ProvisioningRolledBackException e) {
+        } catch (RuntimeException e) {
+            // Cognito, the saga or the database failed: logged and audited, never fatal to start-up.
             log.error("Could not bootstrap admin {}: {}. No admin can sign in until this succeeds; it is retried "
                     + "on the next start.", email, e.getMessage());
-            audit.record(ACTOR, Action.BOOTSTRAP_ADMIN, email.value(), Outcome.FAILED, e.getClass().getSimpleName());
+            try {
+                audit.record(ACTOR, Action.BOOTSTRAP_ADMIN, email.value(), Outcome.FAILED, e.getClass().getSimpleName());
+            } catch (RuntimeException auditFailed) {
+                log.error("Could not audit the failed bootstrap: {}", auditFailed.toString());
+            }
             return Result.FAILED;
         }
     }

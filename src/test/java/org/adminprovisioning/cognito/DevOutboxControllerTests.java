@@ -105,4 +105,22 @@ class DevOutboxControllerTests {
             mvc.perform(get("/dev/outbox")).andExpect(status().isNotFound());
         }
     }
+
+    @Nested
+    @WebMvcTest(controllers = DevOutboxController.class)
+    @ActiveProfiles("postgres")
+    @Import({SecuritySliceConfiguration.class, Outbox.class})
+    class AnyOtherProfile {
+
+        @Autowired
+        private MockMvc mvc;
+
+        @MockitoBean
+        private AdminRecords records;
+
+        @Test
+        void outbox_doesNotExist_becauseItHandsOutTemporaryPasswords() throws Exception {
+            mvc.perform(get("/dev/outbox")).andExpect(status().isNotFound());
+        }
+    }
 }
