@@ -110,10 +110,6 @@ public class User {
         return status;
     }
 
-    public boolean isActive() {
-        return status == AdminStatus.ACTIVE;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }

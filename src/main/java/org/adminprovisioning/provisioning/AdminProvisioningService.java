@@ -161,9 +161,7 @@ public class AdminProvisioningService {
         try {
             journal.markCognitoCreated(request.getId(), user.username());
         } catch (ProvisioningTakenOverException taken) {
-            // This instance was slow past the stale threshold and the reconciler decided meanwhile.
-            return taken.state() == ProvisioningState.COMPLETED ? completedElsewhere(request, taken)
-                    : compensate(request, user, actor, taken, ProblemType.PROVISIONING_ROLLED_BACK);
+            return takenOver(request, user, actor, taken);
         } catch (RuntimeException e) {
             return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
         }
@@ -322,6 +320,16 @@ public class AdminProvisioningService {
                 || !user.createdAt().isBefore(requestCreatedAt.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_SKEW));
     }
 
+    /**
+     * This instance was slow past the stale threshold and the reconciler decided meanwhile: a
+     * completed request is the answer; anything else still has our Cognito user to undo.
+     */
+    private AdminResponse takenOver(ProvisioningRequest request, CognitoUser user, String actor,
+            ProvisioningTakenOverException taken) {
+        return taken.state() == ProvisioningState.COMPLETED ? completedElsewhere(request, taken)
+                : compensate(request, user, actor, taken, ProblemType.PROVISIONING_ROLLED_BACK);
+    }
+
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
     private AdminResponse recordInDatabase(ProvisioningRequest request, EmailAddress email, CognitoUser user,
             UUID requestedBy, String actor) {
@@ -337,8 +345,7 @@ public class AdminProvisioningService {
                 return response;
             });
         } catch (ProvisioningTakenOverException taken) {
-            return taken.state() == ProvisioningState.COMPLETED ? completedElsewhere(request, taken)
-                    : compensate(request, user, actor, taken, ProblemType.PROVISIONING_ROLLED_BACK);
+            return takenOver(request, user, actor, taken);
         } catch (AdminAlreadyExistsException e) {
             return compensate(request, user, actor, e, ProblemType.ADMIN_EXISTS);
         } catch (RuntimeException e) {
