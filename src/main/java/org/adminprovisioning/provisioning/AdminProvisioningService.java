@@ -226,13 +226,8 @@ public class AdminProvisioningService {
      */
     private CognitoUser createdByThisRequest(ProvisioningRequest request, EmailAddress email,
             AdminAlreadyExistsInCognitoException exists, String actor) {
-        Optional<CognitoUser> found;
-        try {
-            found = cognito.findUser(email.value());
-        } catch (CognitoUnavailableException down) {
-            handOver(request, exists, actor, "user exists, owner unknown: left to reconciler");
-            throw down;
-        }
+        Optional<CognitoUser> found = lookUpOrHandOver(request, email, exists, actor,
+                "user exists, owner unknown: left to reconciler");
         if (found.isPresent() && isOurs(request, found.get())) {
             log.info("Cognito reported request {}'s user as existing: it was this request's own create", request.getId());
             return found.get();
@@ -248,13 +243,8 @@ public class AdminProvisioningService {
      */
     private CognitoUser undeliveredInvitation(ProvisioningRequest request, EmailAddress email,
             InviteNotDeliveredException undelivered, String actor) {
-        Optional<CognitoUser> found;
-        try {
-            found = cognito.findUser(email.value());
-        } catch (CognitoUnavailableException down) {
-            handOver(request, undelivered, actor, "invitation not delivered, user state unknown: left to reconciler");
-            throw down;
-        }
+        Optional<CognitoUser> found = lookUpOrHandOver(request, email, undelivered, actor,
+                "invitation not delivered, user state unknown: left to reconciler");
         if (found.isPresent() && isOurs(request, found.get())) {
             AdminResponse completed = compensate(request, found.get(), actor, undelivered, ProblemType.INVALID_INVITE);
             throw new ReplayInstead(completed);
@@ -272,10 +262,9 @@ public class AdminProvisioningService {
             CognitoUnavailableException failure, String actor) {
         Optional<CognitoUser> found;
         try {
-            found = cognito.findUser(email.value());
+            found = lookUpOrHandOver(request, email, failure, actor, "outcome unknown, left to reconciler");
         } catch (CognitoUnavailableException stillDown) {
-            handOver(request, failure, actor, "outcome unknown, left to reconciler");
-            throw failure;
+            throw failure;  // the caller hears about the create that failed, not the look-up
         }
         if (found.isEmpty()) {
             if (failure instanceof CognitoThrottledException) {
@@ -291,6 +280,21 @@ public class AdminProvisioningService {
         }
         log.info("Cognito call for request {} failed but the user exists; carrying on", request.getId());
         return found.get();
+    }
+
+    /**
+     * Asks Cognito for the request's user after a create went wrong. When Cognito cannot answer
+     * that either, nothing is decided: the request is handed to the reconciler and the look-up's
+     * failure is thrown.
+     */
+    private Optional<CognitoUser> lookUpOrHandOver(ProvisioningRequest request, EmailAddress email,
+            CognitoException cause, String actor, String detail) {
+        try {
+            return cognito.findUser(email.value());
+        } catch (CognitoUnavailableException down) {
+            handOver(request, cause, actor, detail);
+            throw down;
+        }
     }
 
     private void handOver(ProvisioningRequest request, CognitoException failure, String actor, String detail) {

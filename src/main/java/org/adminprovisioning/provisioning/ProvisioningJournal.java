@@ -119,12 +119,7 @@ class ProvisioningJournal {
      */
     @Transactional
     public void reopenForCompensation(UUID requestId, String cognitoUsername, String error, boolean reserveEmail) {
-        ProvisioningRequest request = lock(requestId);
-        request.reopenedForCompensation(cognitoUsername, error,
-                reserveEmail && requests.findUnfinishedFor(ProvisioningRequests.UNFINISHED, List.of(request.getEmail()),
-                        List.of("")).isEmpty(),
-                clock.instant());
-        requests.flush();
+        reopen(lock(requestId), cognitoUsername, error, reserveEmail);
     }
 
     @Transactional(readOnly = true)
@@ -204,10 +199,7 @@ class ProvisioningJournal {
     /** The second look found a late Cognito user: back to {@code COMPENSATING} to delete it. */
     @Transactional
     public void reopenClaimed(Claim claim, String cognitoUsername, String error) {
-        ProvisioningRequest request = lockClaimed(claim);
-        request.reopenedForCompensation(cognitoUsername, error, requests.findUnfinishedFor(
-                ProvisioningRequests.UNFINISHED, List.of(request.getEmail()), List.of("")).isEmpty(), clock.instant());
-        requests.flush();
+        reopen(lockClaimed(claim), cognitoUsername, error, true);
     }
 
     /** Ends a claimed request {@code ROLLED_BACK} (its Cognito user is gone, no records exist). */
@@ -242,6 +234,13 @@ class ProvisioningJournal {
         // An empty IN list is not portable SQL; a value no row holds stands in for it.
         return requests.findUnfinishedFor(ProvisioningRequests.UNFINISHED,
                 emails.isEmpty() ? List.of("") : emails, usernames.isEmpty() ? List.of("") : usernames);
+    }
+
+    /** Back to COMPENSATING; holds the email again only when no newer unfinished request holds it. */
+    private void reopen(ProvisioningRequest request, String cognitoUsername, String error, boolean reserveEmail) {
+        boolean emailFree = reserveEmail && unfinishedFor(List.of(request.getEmail()), List.of()).isEmpty();
+        request.reopenedForCompensation(cognitoUsername, error, emailFree, clock.instant());
+        requests.flush();
     }
 
     private ProvisioningRequest lock(UUID requestId) {
