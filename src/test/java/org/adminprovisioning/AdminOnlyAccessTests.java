@@ -116,9 +116,9 @@ class AdminOnlyAccessTests extends FlowTestSupport {
     @Test
     void aValidTokenOfAPoolUserOutsideTheAdminGroup_is403() throws Exception {
         String email = uniqueEmail("outsider");
-        pool().pool().adminCreateUser(r -> r.userPoolId(pool.userPoolId()).username(email).messageAction("SUPPRESS")
+        userPool.adminCreateUser(r -> r.userPoolId(pool.userPoolId()).username(email).messageAction("SUPPRESS")
                 .userAttributes(a -> a.name("email").value(email)));
-        pool().pool().adminSetUserPassword(r -> r.userPoolId(pool.userPoolId()).username(email)
+        userPool.adminSetUserPassword(r -> r.userPoolId(pool.userPoolId()).username(email)
                 .password(CHOSEN_PASSWORD).permanent(true));
 
         refusedEverywhere(accessToken(email, CHOSEN_PASSWORD), 403, "forbidden");
@@ -127,7 +127,7 @@ class AdminOnlyAccessTests extends FlowTestSupport {
     @Test
     void aValidTokenOfAGroupMemberWithoutAUser_is403() throws Exception {
         String email = uniqueEmail("ghost");
-        pool().createConfirmedAdmin(email, CHOSEN_PASSWORD);
+        userPool.createConfirmedAdmin(email, CHOSEN_PASSWORD);
 
         refusedEverywhere(accessToken(email, CHOSEN_PASSWORD), 403, "forbidden");
         assertThat(usersWithEmail(email)).isZero();

@@ -1,6 +1,7 @@
 package org.adminprovisioning;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
@@ -59,16 +60,26 @@ class ArchitectureTests {
             .because("POST /admins goes through AdminProvisioningService and nothing else");
 
     @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("org.adminprovisioning.(*)..")
+            .should().beFreeOfCycles()
+            .because("each feature package can be read, changed and tested from its own dependencies downwards");
+
+    @ArchTest
+    static final ArchRule featuresNeverReachIntoWeb = noClasses()
+            .that().resideOutsideOfPackage("org.adminprovisioning.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.adminprovisioning.web..")
+            .because("features name their failures in their own terms; only web/ maps them to problem types");
+
+    @ArchTest
     static final ArchRule noFieldInjection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
     @ArchTest
     static final ArchRule exceptionsBecomeProblemsOnlyInWeb = noClasses()
             .that().resideOutsideOfPackage("org.adminprovisioning.web..")
-            .and().doNotHaveFullyQualifiedName("org.adminprovisioning.auth.SecurityConfig")
             .should().dependOnClassesThat().areAssignableTo(ProblemDetail.class)
             .orShould().beAnnotatedWith(ControllerAdvice.class)
             .orShould().beAnnotatedWith(RestControllerAdvice.class)
-            .because("one advice in web/ turns exceptions into RFC 9457 problems (the filter chain writes 401/403)");
+            .because("web/ alone turns failures into RFC 9457 problems: its advice, and its 401/403 handlers for the filter chain");
 
     @ArchTest
     static final ArchRule theCognitoAdapterKnowsNothingOfTheService = noClasses()

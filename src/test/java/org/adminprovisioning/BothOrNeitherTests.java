@@ -51,7 +51,7 @@ class BothOrNeitherTests extends FlowTestSupport {
             throws Exception {
         String email = uniqueEmail("db-fails");
         String token = bootstrapToken();
-        int poolSize = pool().pool().size();
+        int poolSize = userPool.size();
         doThrow(new DataAccessResourceFailureException("Connection is not available, request timed out"))
                 .when(records).createAdminDatabaseRecords(eq(email), any(), any(), any());
 
@@ -60,7 +60,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         isProblem(result, 503, "provisioning-rolled-back");
         assertThat(body(result).path("detail").asString()).contains("nothing was created");
         existsInNeither(email);
-        assertThat(pool().pool().size()).isEqualTo(poolSize);
+        assertThat(userPool.size()).isEqualTo(poolSize);
         assertThat(journalStatesOf(email)).containsExactly("ROLLED_BACK");
         assertThat(rows("SELECT COUNT(*) FROM provisioning_requests WHERE email = ? AND active_email IS NULL", email))
                 .isEqualTo(1);
@@ -154,7 +154,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         String email = uniqueEmail("dup");
         String token = bootstrapToken();
         invite(token, email);
-        int poolSize = pool().pool().size();
+        int poolSize = userPool.size();
         long requests = rows("SELECT COUNT(*) FROM provisioning_requests");
         long users = rows("SELECT COUNT(*) FROM users");
 
@@ -163,7 +163,7 @@ class BothOrNeitherTests extends FlowTestSupport {
             isProblem(createAdmin(token, variant), 409, "admin-exists");
         }
 
-        assertThat(pool().pool().size()).isEqualTo(poolSize);
+        assertThat(userPool.size()).isEqualTo(poolSize);
         assertThat(rows("SELECT COUNT(*) FROM provisioning_requests")).isEqualTo(requests);
         assertThat(rows("SELECT COUNT(*) FROM users")).isEqualTo(users);
         assertThat(invitationsTo(email)).hasSize(1);
@@ -172,7 +172,7 @@ class BothOrNeitherTests extends FlowTestSupport {
     @Test
     void anEmailThatOnlyCognitoKnows_is409_withNoRowsAndTheJournalFailed() throws Exception {
         String email = uniqueEmail("cognito-only");
-        pool().createConfirmedAdmin(email, CHOSEN_PASSWORD);
+        userPool.createConfirmedAdmin(email, CHOSEN_PASSWORD);
 
         isProblem(createAdmin(bootstrapToken(), email.toUpperCase()), 409, "admin-exists");
 
@@ -184,7 +184,7 @@ class BothOrNeitherTests extends FlowTestSupport {
     @Test
     void anInvalidEmail_is400WithNothingWritten() throws Exception {
         long requests = rows("SELECT COUNT(*) FROM provisioning_requests");
-        int poolSize = pool().pool().size();
+        int poolSize = userPool.size();
 
         for (String bad : new String[] {"not-an-email", "two@@example.com", "", "   "}) {
             isProblem(createAdmin(bootstrapToken(), bad), 400, "invalid-email");
@@ -192,7 +192,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         isProblem(perform(postJson("/admins", bootstrapToken(), Map.of())), 400, "invalid-email");
 
         assertThat(rows("SELECT COUNT(*) FROM provisioning_requests")).isEqualTo(requests);
-        assertThat(pool().pool().size()).isEqualTo(poolSize);
+        assertThat(userPool.size()).isEqualTo(poolSize);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.adminprovisioning;
 
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,9 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.cognito.CognitoGateway;
-import org.adminprovisioning.cognito.InMemoryCognitoGateway;
-import org.adminprovisioning.cognito.InMemoryOutbox;
-import org.adminprovisioning.cognito.OutboxMessage;
+import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.OutboxMessage;
 import org.adminprovisioning.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,9 +100,8 @@ public abstract class FlowTestSupport {
         return name + "-" + emails.incrementAndGet() + "@example.com";
     }
 
-    protected InMemoryCognitoGateway pool() {
-        return (InMemoryCognitoGateway) cognito;
-    }
+    @Autowired
+    protected InMemoryUserPool userPool;
 
     protected MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn();

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.adminprovisioning.cognito.OutboxMessage;
+import org.adminprovisioning.cognito.inmemory.OutboxMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 

@@ -1,5 +1,6 @@
 package org.adminprovisioning.auth;
 
+import org.adminprovisioning.admin.AdminPrincipal;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package org.adminprovisioning.auth;
 import java.util.List;
 
 import org.adminprovisioning.cognito.CognitoProperties;
-import org.adminprovisioning.cognito.InMemoryTokenIssuer;
+import org.adminprovisioning.cognito.inmemory.InMemoryTokenIssuer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;

@@ -1,16 +1,8 @@
 package org.adminprovisioning.auth;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.adminprovisioning.web.ProblemType;
-import org.adminprovisioning.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,8 +15,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The one filter chain: a stateless OAuth2 resource server that accepts Cognito access tokens.
  * {@code /auth/**} and {@code /actuator/health} are public (as are the dev outbox and API docs);
@@ -36,14 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AdminAuthenticationConverter adminConverter, JsonMapper json)
-            throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            write(json, response, ProblemType.UNAUTHORIZED, "A valid admin access token is required");
-        };
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                write(json, response, ProblemType.FORBIDDEN, "Only an active admin may do this");
+    SecurityFilterChain apiSecurity(HttpSecurity http, AdminAuthenticationConverter adminConverter,
+            AuthenticationEntryPoint unauthorized, AccessDeniedHandler forbidden) throws Exception {
         // Signing in is public: a stale token a frontend still sends along must not turn it into a 401.
         RequestMatcher signIn = PathPatternRequestMatcher.pathPattern("/auth/**");
         DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
@@ -67,12 +51,5 @@ class SecurityConfig {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));
         return http.build();
-    }
-
-    private static void write(JsonMapper json, HttpServletResponse response, ProblemType type, String detail)
-            throws IOException {
-        response.setStatus(type.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(type, detail));
     }
 }

@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * The {@link CognitoGateway} over the AWS SDK for Java v2. The only class that talks to a
  * {@link CognitoIdentityProviderClient}: it builds the requests, maps the SDK's model to ours and
  * every SDK exception to a {@link CognitoException}. The same class drives a real pool, a local
- * emulator, or the in-process pool of the default profile ({@link InMemoryCognitoGateway}).
+ * emulator, or the in-process pool of the default profile ({@code inmemory.InMemoryUserPool}).
  */
 public class AwsCognitoGateway implements CognitoGateway {
 

@@ -1,7 +1,5 @@
 package org.adminprovisioning.cognito;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -13,32 +11,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 
-/** Chooses the Cognito driver: the in-memory pool by default, AWS under the {@code cognito} profile. */
+/**
+ * The {@code cognito} profile's driver: {@link AwsCognitoGateway} over the AWS SDK client. The default
+ * profile drives the same class over an in-process pool ({@code inmemory.InMemoryCognitoConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CognitoConfiguration {
-
-    @Configuration(proxyBeanMethods = false)
-    @Profile("!cognito")
-    static class InMemory {
-
-        @Bean
-        InMemoryTokenIssuer inMemoryTokenIssuer(CognitoProperties properties, Clock clock) {
-            return new InMemoryTokenIssuer(properties.issuerUri(), properties.clientId(), clock);
-        }
-
-        @Bean
-        InMemoryOutbox inMemoryOutbox() {
-            return new InMemoryOutbox();
-        }
-
-        @Bean
-        InMemoryCognitoGateway inMemoryCognitoGateway(CognitoProperties properties, InMemoryTokenIssuer tokens,
-                InMemoryOutbox outbox, Clock clock) {
-            InMemoryUserPool pool = new InMemoryUserPool(properties, PasswordPolicy.cognitoDefault(), tokens, outbox,
-                    clock);
-            return new InMemoryCognitoGateway(pool, properties);
-        }
-    }
 
     @Configuration(proxyBeanMethods = false)
     @Profile("cognito")

@@ -3,9 +3,9 @@ package org.adminprovisioning.cognito;
 import java.util.Optional;
 
 /**
- * The port to the Cognito user pool. Two drivers implement it: {@link InMemoryCognitoGateway}
- * (the default profile, a pool that lives in this JVM) and {@link AwsCognitoGateway} (the
- * {@code cognito} profile, AWS SDK for Java v2).
+ * The port to the Cognito user pool. One driver implements it, {@link AwsCognitoGateway} (AWS SDK
+ * for Java v2): against a real pool or an emulator in the {@code cognito} profile, and against the
+ * in-process {@code inmemory.InMemoryUserPool} in the default profile.
  *
  * <p>Every method either succeeds or throws a subclass of {@link CognitoException}; no driver
  * lets an SDK, network or checked exception through. None of them is transactional: callers

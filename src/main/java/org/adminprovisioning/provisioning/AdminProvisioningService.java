@@ -22,8 +22,8 @@ import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.auth.AdminPrincipal;
-import org.adminprovisioning.auth.CurrentAdmin;
+import org.adminprovisioning.admin.AdminPrincipal;
+import org.adminprovisioning.admin.CurrentAdmin;
 import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
 import org.adminprovisioning.cognito.CognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
@@ -34,7 +34,6 @@ import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.InviteNotDeliveredException;
-import org.adminprovisioning.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -143,7 +142,12 @@ public class AdminProvisioningService {
         return provisionNewAdmin(email, null);
     }
 
-    /** The saga itself, also used by the bootstrap of the {@code cognito} profile (no caller). */
+    /** Provisions an admin no admin asked for: the first admin of the {@code cognito} profile's bootstrap. */
+    public AdminResponse provisionBootstrapAdmin(EmailAddress email, String actor) {
+        return provision(email, null, actor, null, sha256(email.value()));
+    }
+
+    /** The saga itself. */
     AdminResponse provision(EmailAddress email, UUID requestedBy, String actor, String idempotencyKey,
             String requestHash) {
         ProvisioningRequest request;
@@ -163,12 +167,12 @@ public class AdminProvisioningService {
         } catch (ProvisioningTakenOverException taken) {
             return takenOver(request, user, actor, taken);
         } catch (RuntimeException e) {
-            return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+            return compensate(request, user, actor, e, FailureReason.ROLLED_BACK);
         }
         try {
             cognito.addToAdminGroup(user.username());
         } catch (CognitoException e) {
-            return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+            return compensate(request, user, actor, e, FailureReason.ROLLED_BACK);
         }
         return recordInDatabase(request, email, user, requestedBy, actor);
     }
@@ -212,7 +216,7 @@ public class AdminProvisioningService {
         } catch (InviteNotDeliveredException e) {
             return undeliveredInvitation(request, email, e, actor);
         } catch (InvalidInviteException e) {
-            fail(request, ProblemType.INVALID_INVITE, e, actor);
+            fail(request, FailureReason.INVALID_INVITE, e, actor);
             throw e;
         } catch (CognitoUnavailableException e) {
             return lookUpAfterUnknownOutcome(request, email, e, actor);
@@ -232,7 +236,7 @@ public class AdminProvisioningService {
             log.info("Cognito reported request {}'s user as existing: it was this request's own create", request.getId());
             return found.get();
         }
-        fail(request, ProblemType.ADMIN_EXISTS, exists, actor);
+        fail(request, FailureReason.ADMIN_EXISTS, exists, actor);
         throw new AdminAlreadyExistsException(email.value());
     }
 
@@ -246,10 +250,10 @@ public class AdminProvisioningService {
         Optional<CognitoUser> found = lookUpOrHandOver(request, email, undelivered, actor,
                 "invitation not delivered, user state unknown: left to reconciler");
         if (found.isPresent() && isOurs(request, found.get())) {
-            AdminResponse completed = compensate(request, found.get(), actor, undelivered, ProblemType.INVALID_INVITE);
+            AdminResponse completed = compensate(request, found.get(), actor, undelivered, FailureReason.INVALID_INVITE);
             throw new ReplayInstead(completed);
         }
-        fail(request, ProblemType.INVALID_INVITE, undelivered, actor);
+        fail(request, FailureReason.INVALID_INVITE, undelivered, actor);
         throw undelivered;
     }
 
@@ -268,14 +272,14 @@ public class AdminProvisioningService {
         }
         if (found.isEmpty()) {
             if (failure instanceof CognitoThrottledException) {
-                fail(request, ProblemType.COGNITO_UNAVAILABLE, failure, actor);
+                fail(request, FailureReason.COGNITO_UNAVAILABLE, failure, actor);
             } else {
                 handOver(request, failure, actor, "not created as far as Cognito says yet, left to reconciler");
             }
             throw failure;
         }
         if (!isOurs(request, found.get())) {
-            fail(request, ProblemType.ADMIN_EXISTS, failure, actor);
+            fail(request, FailureReason.ADMIN_EXISTS, failure, actor);
             throw new AdminAlreadyExistsException(email.value());
         }
         log.info("Cognito call for request {} failed but the user exists; carrying on", request.getId());
@@ -331,7 +335,7 @@ public class AdminProvisioningService {
     private AdminResponse takenOver(ProvisioningRequest request, CognitoUser user, String actor,
             ProvisioningTakenOverException taken) {
         return taken.state() == ProvisioningState.COMPLETED ? completedElsewhere(request, taken)
-                : compensate(request, user, actor, taken, ProblemType.PROVISIONING_ROLLED_BACK);
+                : compensate(request, user, actor, taken, FailureReason.ROLLED_BACK);
     }
 
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
@@ -351,9 +355,9 @@ public class AdminProvisioningService {
         } catch (ProvisioningTakenOverException taken) {
             return takenOver(request, user, actor, taken);
         } catch (AdminAlreadyExistsException e) {
-            return compensate(request, user, actor, e, ProblemType.ADMIN_EXISTS);
+            return compensate(request, user, actor, e, FailureReason.ADMIN_EXISTS);
         } catch (RuntimeException e) {
-            return compensate(request, user, actor, e, ProblemType.PROVISIONING_ROLLED_BACK);
+            return compensate(request, user, actor, e, FailureReason.ROLLED_BACK);
         }
     }
 
@@ -373,7 +377,7 @@ public class AdminProvisioningService {
      * @return the admin, only when the request turned out completed; otherwise always throws
      */
     private AdminResponse compensate(ProvisioningRequest request, CognitoUser user, String actor,
-            RuntimeException cause, ProblemType outcome) {
+            RuntimeException cause, FailureReason outcome) {
         String email = request.getEmail();
         log.warn("Provisioning {} failed after Cognito created user {}: compensating ({})", request.getId(),
                 user.username(), cause.toString());
@@ -410,12 +414,12 @@ public class AdminProvisioningService {
             throw new CognitoUnavailableException("The admin could not be created and Cognito could not be "
                     + "cleaned up yet; it will be, automatically. Nothing is usable.", deleteFailed);
         }
-        bestEffort(() -> journal.markRolledBack(request.getId(), outcome.slug()));
+        bestEffort(() -> journal.markRolledBack(request.getId(), outcome.code()));
         bestEffort(() -> audit.record(actor, Action.COMPENSATE, email, Outcome.ROLLED_BACK, cause.toString()));
-        if (outcome == ProblemType.ADMIN_EXISTS) {
+        if (outcome == FailureReason.ADMIN_EXISTS) {
             throw new AdminAlreadyExistsException(email);
         }
-        if (outcome == ProblemType.INVALID_INVITE) {
+        if (outcome == FailureReason.INVALID_INVITE) {
             throw new InvalidInviteException("Cognito could not deliver the invitation to " + email
                     + ", so the user it created was deleted again: nothing was created. Check the address.", cause);
         }
@@ -435,9 +439,9 @@ public class AdminProvisioningService {
         }
     }
 
-    private void fail(ProvisioningRequest request, ProblemType type, CognitoException cause, String actor) {
+    private void fail(ProvisioningRequest request, FailureReason type, CognitoException cause, String actor) {
         try {
-            journal.markFailed(request.getId(), type.slug(), cause.getMessage());
+            journal.markFailed(request.getId(), type.code(), cause.getMessage());
         } catch (ProvisioningTakenOverException taken) {
             if (taken.state() == ProvisioningState.COMPLETED) {
                 // Stalled past the stale threshold, and the reconciler completed the request meanwhile.
@@ -445,7 +449,7 @@ public class AdminProvisioningService {
             }
             return;
         }
-        audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, type.slug());
+        audit.record(actor, Action.PROVISION_ADMIN, request.getEmail(), Outcome.FAILED, type.code());
     }
 
     private AdminResponse replay(ProvisioningRequest previous, String requestHash) {
@@ -455,7 +459,7 @@ public class AdminProvisioningService {
         return switch (previous.getState()) {
             case COMPLETED -> json.readValue(previous.getResponseBody(), AdminResponse.class);
             case FAILED, ROLLED_BACK -> throw new PreviousAttemptFailedException(
-                    ProblemType.fromSlug(previous.getFailureType()),
+                    FailureReason.fromCode(previous.getFailureType()),
                     "This Idempotency-Key's request failed: " + replayDetail(previous));
             case STARTED, COGNITO_CREATED, COMPENSATING -> throw new ProvisioningInProgressException(
                     "A request with this Idempotency-Key is still being processed; retry later");
@@ -464,7 +468,7 @@ public class AdminProvisioningService {
 
     private static String replayDetail(ProvisioningRequest previous) {
         return previous.getState() == ProvisioningState.ROLLED_BACK
-                ? "nothing was created. Retry with a new key." : ProblemType.fromSlug(previous.getFailureType()).title();
+                ? "nothing was created. Retry with a new key." : FailureReason.fromCode(previous.getFailureType()).title();
     }
 
     /**

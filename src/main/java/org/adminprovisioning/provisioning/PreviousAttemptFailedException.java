@@ -1,18 +1,16 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.web.ProblemType;
-
-/** An idempotent replay of a request that failed: answers with the first attempt's problem. */
+/** An idempotent replay of a request that failed: answers with the first attempt's failure. */
 public class PreviousAttemptFailedException extends RuntimeException {
 
-    private final ProblemType problemType;
+    private final FailureReason reason;
 
-    public PreviousAttemptFailedException(ProblemType problemType, String detail) {
+    public PreviousAttemptFailedException(FailureReason reason, String detail) {
         super(detail);
-        this.problemType = problemType;
+        this.reason = reason;
     }
 
-    public ProblemType getProblemType() {
-        return problemType;
+    public FailureReason getReason() {
+        return reason;
     }
 }

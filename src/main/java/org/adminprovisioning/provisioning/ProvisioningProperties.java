@@ -12,14 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporaryPasswordLength length of generated temporary passwords (8 to 256)
  * @param maxResendsPerHour       how many invitations may be resent to one admin within an hour
  * @param reconciler              the reconciler's schedule
- * @param bootstrapAdmin          the first admin, created on start when no admin exists
  */
 @ConfigurationProperties("provisioning")
 public record ProvisioningProperties(
         @DefaultValue("16") int temporaryPasswordLength,
         @DefaultValue("5") int maxResendsPerHour,
-        @DefaultValue Reconciler reconciler,
-        @DefaultValue BootstrapAdmin bootstrapAdmin) {
+        @DefaultValue Reconciler reconciler) {
 
     /**
      * The reconciler (DESIGN §4): finishes requests that a crash, a timeout or a failed
@@ -60,19 +58,6 @@ public record ProvisioningProperties(
         public Reconciler(Duration interval, Duration staleAfter) {
             this(interval, staleAfter, true, 10, Duration.ofSeconds(30), Duration.ofHours(1), 20,
                     Duration.ofMinutes(15));
-        }
-    }
-
-    /**
-     * @param email    the bootstrap admin's email
-     * @param password its permanent password in the default profile; empty generates one and
-     *                 prints it once at start-up
-     */
-    public record BootstrapAdmin(@DefaultValue("admin@example.com") String email, @DefaultValue("") String password) {
-
-        @Override
-        public String toString() {
-            return "BootstrapAdmin[email=" + email + ", password=" + (password.isEmpty() ? "" : "****") + "]";
         }
     }
 }

@@ -14,12 +14,11 @@ import org.adminprovisioning.admin.AdminResponse;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.auth.CurrentAdmin;
+import org.adminprovisioning.admin.CurrentAdmin;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.provisioning.ProvisioningJournal.Claim;
-import org.adminprovisioning.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,7 +136,7 @@ public class Reconciler {
                         return failPendingVerification(claim, actor);
                     }
                     if (!AdminProvisioningService.createdFor(claim.createdAt(), user.get())) {
-                        return fail(claim, ProblemType.ADMIN_EXISTS, "the Cognito user predates the request", actor);
+                        return fail(claim, FailureReason.ADMIN_EXISTS, "the Cognito user predates the request", actor);
                     }
                     return rollForward(claim, user.get(), actor);
                 }
@@ -174,7 +173,7 @@ public class Reconciler {
             cognito.addToAdminGroup(user.username());
         } catch (CognitoUserNotFoundException gone) {
             return claim.state() == ProvisioningState.STARTED
-                    ? fail(claim, ProblemType.PROVISIONING_INTERRUPTED, "the Cognito user vanished", actor)
+                    ? fail(claim, FailureReason.INTERRUPTED, "the Cognito user vanished", actor)
                     : rollBack(claim, "the Cognito user vanished", actor);
         }
         transactions.executeWithoutResult(tx -> {
@@ -224,7 +223,7 @@ public class Reconciler {
      */
     private ReconciliationRun.Result failPendingVerification(Claim claim, String actor) {
         String detail = "no Cognito user: nothing was created";
-        journal.failClaimedPendingVerification(claim, ProblemType.PROVISIONING_INTERRUPTED.slug(), detail,
+        journal.failClaimedPendingVerification(claim, FailureReason.INTERRUPTED.code(), detail,
                 clock.instant().plus(settings.staleAfter()));
         audit.record(actor, Action.RECONCILE, claim.email(), Outcome.FAILED, detail);
         log.info("Reconciler failed request {} ({}): {}", claim.id(), claim.email(), detail);
@@ -261,15 +260,15 @@ public class Reconciler {
                 .orElse(ReconciliationRun.Result.SKIPPED);
     }
 
-    private ReconciliationRun.Result fail(Claim claim, ProblemType type, String detail, String actor) {
-        journal.failClaimed(claim, type.slug(), detail);
+    private ReconciliationRun.Result fail(Claim claim, FailureReason type, String detail, String actor) {
+        journal.failClaimed(claim, type.code(), detail);
         audit.record(actor, Action.RECONCILE, claim.email(), Outcome.FAILED, detail);
         log.info("Reconciler failed request {} ({}): {}", claim.id(), claim.email(), detail);
         return ReconciliationRun.Result.FAILED;
     }
 
     private ReconciliationRun.Result rollBack(Claim claim, String detail, String actor) {
-        journal.rollBackClaimed(claim, ProblemType.PROVISIONING_ROLLED_BACK.slug());
+        journal.rollBackClaimed(claim, FailureReason.ROLLED_BACK.code());
         audit.record(actor, claim.state() == ProvisioningState.COMPENSATING ? Action.COMPENSATE : Action.RECONCILE,
                 claim.email(), Outcome.ROLLED_BACK, detail);
         log.info("Reconciler rolled request {} back ({}): {}", claim.id(), claim.email(), detail);

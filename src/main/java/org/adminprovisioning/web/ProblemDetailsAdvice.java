@@ -14,9 +14,10 @@ import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
 import org.adminprovisioning.provisioning.AdminAlreadyActiveException;
-import org.adminprovisioning.provisioning.DriftNotFoundException;
+import org.adminprovisioning.drift.DriftNotFoundException;
 import org.adminprovisioning.provisioning.IdempotencyKeyReusedException;
-import org.adminprovisioning.provisioning.InvalidRepairException;
+import org.adminprovisioning.drift.InvalidRepairException;
+import org.adminprovisioning.provisioning.FailureReason;
 import org.adminprovisioning.provisioning.PreviousAttemptFailedException;
 import org.adminprovisioning.provisioning.ProvisioningInProgressException;
 import org.adminprovisioning.provisioning.ProvisioningInterruptedException;
@@ -95,7 +96,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail replayedFailure(PreviousAttemptFailedException e) {
-        return Problems.of(e.getProblemType(), e.getMessage());
+        return Problems.of(problemTypeOf(e.getReason()), e.getMessage());
+    }
+
+    /** Provisioning's failure reasons, as problem types. */
+    static ProblemType problemTypeOf(FailureReason reason) {
+        return switch (reason) {
+            case ADMIN_EXISTS -> ProblemType.ADMIN_EXISTS;
+            case INVALID_INVITE -> ProblemType.INVALID_INVITE;
+            case COGNITO_UNAVAILABLE -> ProblemType.COGNITO_UNAVAILABLE;
+            case ROLLED_BACK -> ProblemType.PROVISIONING_ROLLED_BACK;
+            case INTERRUPTED -> ProblemType.PROVISIONING_INTERRUPTED;
+        };
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
 package org.adminprovisioning.auth;
 
+import org.adminprovisioning.admin.AdminPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;

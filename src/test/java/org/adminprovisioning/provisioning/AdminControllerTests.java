@@ -209,7 +209,7 @@ class AdminControllerTests {
         @Test
         void post_replaysTheFirstProblem_forTheKeyOfAFailedRequest() throws Exception {
             when(provisioning.provisionNewAdmin(any(), any()))
-                    .thenThrow(new PreviousAttemptFailedException(ProblemType.PROVISIONING_ROLLED_BACK, "rolled back"));
+                    .thenThrow(new PreviousAttemptFailedException(FailureReason.ROLLED_BACK, "rolled back"));
 
             isProblem(mvc.perform(createAdmin("{\"email\":\"new.admin@example.com\"}").header("Idempotency-Key", "k1")
                     .with(admin())), ProblemType.PROVISIONING_ROLLED_BACK);

@@ -33,7 +33,7 @@ import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.auth.AdminPrincipal;
+import org.adminprovisioning.admin.AdminPrincipal;
 import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoThrottledException;
@@ -45,7 +45,6 @@ import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.InviteNotDeliveredException;
 import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.testsupport.TestProperties;
-import org.adminprovisioning.web.ProblemType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -235,7 +234,7 @@ class AdminProvisioningServiceTests {
             assertThatThrownBy(() -> service.provisionNewAdmin(NEW_EMAIL, null))
                     .isInstanceOf(AdminAlreadyExistsException.class);
 
-            verify(journal).markFailed(request.getId(), ProblemType.ADMIN_EXISTS.slug(), "UsernameExistsException");
+            verify(journal).markFailed(request.getId(), FailureReason.ADMIN_EXISTS.code(), "UsernameExistsException");
             verify(journal, never()).markCognitoCreated(any(), any());
             verify(cognito, never()).deleteUser(any());
             verifyNoInteractions(records);
@@ -248,7 +247,7 @@ class AdminProvisioningServiceTests {
 
             assertThatThrownBy(() -> service.provisionNewAdmin(NEW_EMAIL, null)).isSameAs(refused);
 
-            verify(journal).markFailed(request.getId(), ProblemType.INVALID_INVITE.slug(), "InvalidParameterException");
+            verify(journal).markFailed(request.getId(), FailureReason.INVALID_INVITE.code(), "InvalidParameterException");
             verify(cognito, never()).deleteUser(any());
             verifyNoInteractions(records);
         }
@@ -314,7 +313,7 @@ class AdminProvisioningServiceTests {
             InOrder order = inOrder(journal, cognito);
             order.verify(journal).markCompensating(eq(request.getId()), anyString());
             order.verify(cognito).deleteUser(CREATED.username());
-            order.verify(journal).markRolledBack(request.getId(), ProblemType.PROVISIONING_ROLLED_BACK.slug());
+            order.verify(journal).markRolledBack(request.getId(), FailureReason.ROLLED_BACK.code());
             verifyNoInteractions(records);
         }
 
@@ -332,7 +331,7 @@ class AdminProvisioningServiceTests {
             InOrder order = inOrder(journal, cognito);
             order.verify(journal).markCompensating(eq(request.getId()), anyString());
             order.verify(cognito).deleteUser(CREATED.username());
-            order.verify(journal).markRolledBack(request.getId(), ProblemType.INVALID_INVITE.slug());
+            order.verify(journal).markRolledBack(request.getId(), FailureReason.INVALID_INVITE.code());
             verify(cognito, never()).addToAdminGroup(any());
             verify(records, never()).createAdminDatabaseRecords(any(), any(), any(), any());
         }
@@ -350,7 +349,7 @@ class AdminProvisioningServiceTests {
             InOrder order = inOrder(journal, cognito, audit);
             order.verify(journal).markCompensating(eq(request.getId()), anyString());
             order.verify(cognito).deleteUser(CREATED.username());
-            order.verify(journal).markRolledBack(request.getId(), ProblemType.PROVISIONING_ROLLED_BACK.slug());
+            order.verify(journal).markRolledBack(request.getId(), FailureReason.ROLLED_BACK.code());
             order.verify(audit).record(eq(CALLER.email()), eq(Action.COMPENSATE), eq(NEW_EMAIL),
                     eq(Outcome.ROLLED_BACK), anyString());
             verify(journal, never()).markCompleted(any(), any());
@@ -367,7 +366,7 @@ class AdminProvisioningServiceTests {
                     .isInstanceOf(ProvisioningRolledBackException.class);
 
             verify(cognito).deleteUser(CREATED.username());
-            verify(journal).markRolledBack(request.getId(), ProblemType.PROVISIONING_ROLLED_BACK.slug());
+            verify(journal).markRolledBack(request.getId(), FailureReason.ROLLED_BACK.code());
         }
 
         @Test
@@ -380,7 +379,7 @@ class AdminProvisioningServiceTests {
                     .isInstanceOf(AdminAlreadyExistsException.class);
 
             verify(cognito).deleteUser(CREATED.username());
-            verify(journal).markRolledBack(request.getId(), ProblemType.ADMIN_EXISTS.slug());
+            verify(journal).markRolledBack(request.getId(), FailureReason.ADMIN_EXISTS.code());
         }
 
         @Test
@@ -457,24 +456,24 @@ class AdminProvisioningServiceTests {
         @Test
         void provisionNewAdmin_replaysTheFirstProblem_whenTheKeysRequestFailed() {
             ProvisioningRequest failed = previous(NEW_EMAIL, "key-1");
-            failed.failed(ProblemType.ADMIN_EXISTS.slug(), "UsernameExistsException", NOW);
+            failed.failed(FailureReason.ADMIN_EXISTS.code(), "UsernameExistsException", NOW);
             when(journal.findByIdempotencyKey("key-1")).thenReturn(Optional.of(failed));
 
             assertThatThrownBy(() -> service.provisionNewAdmin(NEW_EMAIL, "key-1"))
                     .isInstanceOfSatisfying(PreviousAttemptFailedException.class,
-                            e -> assertThat(e.getProblemType()).isEqualTo(ProblemType.ADMIN_EXISTS));
+                            e -> assertThat(e.getReason()).isEqualTo(FailureReason.ADMIN_EXISTS));
             verifyNoInteractions(cognito);
         }
 
         @Test
         void provisionNewAdmin_replaysRolledBack_whenTheKeysRequestWasRolledBack() {
             ProvisioningRequest rolledBack = previous(NEW_EMAIL, "key-1");
-            rolledBack.rolledBack(ProblemType.PROVISIONING_ROLLED_BACK.slug(), NOW);
+            rolledBack.rolledBack(FailureReason.ROLLED_BACK.code(), NOW);
             when(journal.findByIdempotencyKey("key-1")).thenReturn(Optional.of(rolledBack));
 
             assertThatThrownBy(() -> service.provisionNewAdmin(NEW_EMAIL, "key-1"))
                     .isInstanceOfSatisfying(PreviousAttemptFailedException.class,
-                            e -> assertThat(e.getProblemType()).isEqualTo(ProblemType.PROVISIONING_ROLLED_BACK))
+                            e -> assertThat(e.getReason()).isEqualTo(FailureReason.ROLLED_BACK))
                     .hasMessageContaining("nothing was created");
         }
 

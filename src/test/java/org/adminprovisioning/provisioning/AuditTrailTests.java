@@ -1,5 +1,6 @@
 package org.adminprovisioning.provisioning;
 
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -13,9 +14,8 @@ import org.adminprovisioning.audit.AuditEvent;
 import org.adminprovisioning.audit.AuditEvents;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
-import org.adminprovisioning.cognito.InMemoryCognitoGateway;
-import org.adminprovisioning.cognito.InMemoryOutbox;
-import org.adminprovisioning.cognito.OutboxMessage;
+import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.OutboxMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,7 +31,7 @@ class AuditTrailTests extends ApiTestSupport {
     CognitoGateway cognito;
 
     @Autowired
-    InMemoryCognitoGateway pool;
+    InMemoryUserPool pool;
 
     @Autowired
     InMemoryOutbox outbox;
@@ -71,7 +71,7 @@ class AuditTrailTests extends ApiTestSupport {
         outbox.to(rolledBack).forEach(message -> secrets.add(message.temporaryPassword()));
 
         String ghost = unique("ghost");
-        String ghostUsername = pool.createConfirmedAdmin(ghost, "Ghost-Password-1!").username();
+        String ghostUsername = pool.createConfirmedAdmin(ghost, "Ghost-Password-1!");
         secrets.add("Ghost-Password-1!");
         assertThat(api.post("/admins/reconciliation/repair",
                 Map.of("entry", "ghost-cognito-user", "id", ghostUsername, "action", "delete-cognito-user"), token)
@@ -83,7 +83,7 @@ class AuditTrailTests extends ApiTestSupport {
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "PROVISION_ADMIN", "SUCCEEDED"),
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "RESEND_INVITE", "SUCCEEDED"),
                         tuple(invited, "FIRST_LOGIN", "REFUSED"),
-                        tuple(pool.findUser(invited).orElseThrow().username(), "FIRST_LOGIN", "SUCCEEDED"));
+                        tuple(cognito.findUser(invited).orElseThrow().username(), "FIRST_LOGIN", "SUCCEEDED"));
         assertThat(audit.findByTargetOrderByAtAsc(rolledBack))
                 .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
                 .containsExactly(tuple(AdminApi.BOOTSTRAP_EMAIL, "COMPENSATE", "ROLLED_BACK"));

@@ -1,5 +1,6 @@
 package org.adminprovisioning.provisioning;
 
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
@@ -20,8 +21,7 @@ import org.adminprovisioning.audit.AuditEvents;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.CognitoUser;
-import org.adminprovisioning.cognito.InMemoryCognitoGateway;
-import org.adminprovisioning.cognito.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,7 +38,7 @@ class ReconciliationApiTests extends ApiTestSupport {
     CognitoGateway cognito;
 
     @Autowired
-    InMemoryCognitoGateway pool;
+    InMemoryUserPool pool;
 
     @Autowired
     CognitoProperties cognitoSettings;
@@ -64,7 +64,7 @@ class ReconciliationApiTests extends ApiTestSupport {
 
     /** A Cognito admin that no request made and no record knows: as if created by hand in the console. */
     private CognitoUser ghost(String email) {
-        return pool.createConfirmedAdmin(email, "Ghost-Password-1!");
+        return cognito.findUser(pool.createConfirmedAdmin(email, "Ghost-Password-1!")).orElseThrow();
     }
 
     /** Records whose Cognito user is gone: as if deleted by hand in the console. */
@@ -90,7 +90,7 @@ class ReconciliationApiTests extends ApiTestSupport {
     void theEndpoints_needAnAdmin() {
         String email = unique("not-admin");
         String temporary = "Temporary-Pass-1!";
-        pool.createAdminUser(email, temporary); // never added to the admin group
+        cognito.createAdminUser(email, temporary); // never added to the admin group
         JsonNode tokens = api.post("/auth/new-password-challenge",
                 Map.of("username", email, "temporaryPassword", temporary, "newPassword", "Chosen-Password-2!"), null)
                 .body();
@@ -131,8 +131,8 @@ class ReconciliationApiTests extends ApiTestSupport {
         assertThat(cognito.findUser(ghosts.get(0))).isPresent();
         assertThat(users.findById(orphan.id()).orElseThrow().getStatus()).isEqualTo(AdminStatus.INVITED);
         assertThat(requests.findById(stuck.getId()).orElseThrow().getNeedsAttentionSince()).isNotNull();
-        ghosts.forEach(pool::deleteUser);
-        pool.deleteUser(inFlight.username());
+        ghosts.forEach(cognito::deleteUser);
+        cognito.deleteUser(inFlight.username());
     }
 
     @Test
@@ -206,7 +206,7 @@ class ReconciliationApiTests extends ApiTestSupport {
     @Test
     void aPoolUserOutsideTheAdminGroup_isNoGhost_andARepairCanNeitherDeleteNorPromoteIt() {
         String email = unique("ordinary-user");
-        String username = pool.pool().adminCreateUser(r -> r.userPoolId(cognitoSettings.userPoolId())
+        String username = pool.adminCreateUser(r -> r.userPoolId(cognitoSettings.userPoolId())
                 .username(email)
                 .messageAction("SUPPRESS")
                 .temporaryPassword("Ordinary-Passw0rd!")
@@ -221,7 +221,7 @@ class ReconciliationApiTests extends ApiTestSupport {
         }
         assertThat(cognito.findUser(username)).isPresent();
         assertThat(records.findByCognitoUsername(username)).isEmpty();
-        pool.deleteUser(username);
+        cognito.deleteUser(username);
     }
 
     @Test
@@ -246,7 +246,7 @@ class ReconciliationApiTests extends ApiTestSupport {
         ProvisioningRequest crashed = requests.saveAndFlush(new ProvisioningRequest(email,
                 users.findByEmail(AdminApi.BOOTSTRAP_EMAIL).orElseThrow().getId(), null,
                 AdminProvisioningService.sha256(email), Instant.now()));
-        CognitoUser created = pool.createAdminUser(email, "Temporary-Pass-1!");
+        CognitoUser created = cognito.createAdminUser(email, "Temporary-Pass-1!");
 
         AdminApi.Reply run = api.post("/admins/reconciliation/run", null, token);
 

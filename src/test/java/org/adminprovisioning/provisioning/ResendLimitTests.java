@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.adminprovisioning.audit.AuditEvent;
 import org.adminprovisioning.audit.AuditEvents;
-import org.adminprovisioning.cognito.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

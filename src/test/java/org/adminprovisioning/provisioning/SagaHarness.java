@@ -1,5 +1,6 @@
 package org.adminprovisioning.provisioning;
 
+import org.adminprovisioning.bootstrap.BootstrapProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,16 +26,16 @@ import org.adminprovisioning.admin.AdminResponse;
 import org.adminprovisioning.admin.User;
 import org.adminprovisioning.admin.Users;
 import org.adminprovisioning.audit.AuditTrail;
-import org.adminprovisioning.auth.AdminPrincipal;
+import org.adminprovisioning.admin.AdminPrincipal;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserPage;
-import org.adminprovisioning.cognito.InMemoryCognitoGateway;
-import org.adminprovisioning.cognito.InMemoryOutbox;
-import org.adminprovisioning.cognito.InMemoryTokenIssuer;
-import org.adminprovisioning.cognito.InMemoryUserPool;
+import org.adminprovisioning.cognito.AwsCognitoGateway;
+import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.InMemoryTokenIssuer;
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.provisioning.SagaHarnessTest.HarnessClock;
@@ -114,7 +115,7 @@ final class SagaHarness implements AutoCloseable {
                 transactions, json, properties, clock);
         this.reconciler = new Reconciler(cognito, records, journal, audit, transactions, json, SETTINGS, clock,
                 new Random(seed));
-        User admin = users.findByEmail(properties.bootstrapAdmin().email()).orElseThrow();
+        User admin = users.findByEmail(context.getBean(BootstrapProperties.class).email()).orElseThrow();
         this.inviter = new AdminPrincipal(admin.getId(), admin.getCognitoUsername(), admin.getEmail());
         faults.onHang(this::otherInstanceReconcilesMeanwhile);
     }
@@ -125,7 +126,7 @@ final class SagaHarness implements AutoCloseable {
     }
 
     private CognitoGateway freshPool() {
-        return new InMemoryCognitoGateway(
+        return new AwsCognitoGateway(
                 new InMemoryUserPool(cognitoSettings, PasswordPolicy.cognitoDefault(), tokens, outbox, clock),
                 cognitoSettings);
     }

@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.drift;
 
 /** The repair's action does not apply to its kind of entry, or the entry's id is malformed. */
 public class InvalidRepairException extends RuntimeException {

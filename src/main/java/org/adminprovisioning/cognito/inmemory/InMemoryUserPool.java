@@ -1,4 +1,4 @@
-package org.adminprovisioning.cognito;
+package org.adminprovisioning.cognito.inmemory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.adminprovisioning.cognito.AwsCognitoGateway;
+import org.adminprovisioning.cognito.CognitoProperties;
+import org.adminprovisioning.cognito.PasswordPolicy;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -72,6 +76,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
 public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
     private static final Duration SESSION_VALIDITY = Duration.ofMinutes(3);
+    /** Cognito's largest page for ListUsers and ListUsersInGroup. */
+    private static final int MAX_PAGE_SIZE = 60;
     private static final Pattern EMAIL_FILTER = Pattern.compile("^email\\s*=\\s*\"([^\"]*)\"$");
 
     private final CognitoProperties settings;
@@ -284,6 +290,26 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
                 .authenticationResult(authenticationResult(user)).build();
     }
 
+    /**
+     * Creates a confirmed member of the admin group with a permanent password and no invitation, as
+     * an operator would with {@code AdminCreateUser(SUPPRESS)}, {@code AdminSetUserPassword(Permanent)}
+     * and {@code AdminAddUserToGroup}: the default profile's bootstrap admin.
+     *
+     * @return the new user's username
+     */
+    public synchronized String createConfirmedAdmin(String email, String password) {
+        String username = adminCreateUser(r -> r.userPoolId(settings.userPoolId())
+                .username(email)
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(PoolUser.attribute("email", email), PoolUser.attribute("email_verified", "true")))
+                .user().username();
+        adminSetUserPassword(r -> r.userPoolId(settings.userPoolId()).username(username).password(password)
+                .permanent(true));
+        adminAddUserToGroup(r -> r.userPoolId(settings.userPoolId()).username(username)
+                .groupName(settings.adminGroup()));
+        return username;
+    }
+
     /** Number of users in the pool; for tests and the dev tools. */
     public synchronized int size() {
         return usersByName.size();
@@ -370,7 +396,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
     private static <R> R page(List<UserType> all, Integer limit, String token,
             java.util.function.BiFunction<List<UserType>, String, R> response) {
-        int size = limit == null ? AwsCognitoGateway.PAGE_SIZE : Math.min(limit, AwsCognitoGateway.PAGE_SIZE);
+        int size = limit == null ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
         int from = token == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(token),
                 StandardCharsets.UTF_8));
         int to = Math.min(all.size(), from + size);
@@ -452,7 +478,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         }
 
         private static AttributeType attribute(String name, String value) {
-            return AwsCognitoGateway.attribute(name, value);
+            return AttributeType.builder().name(name).value(value).build();
         }
 
         private static String hash(String salt, String password) {

@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.bootstrap;
 
 import java.util.Optional;
 
@@ -10,9 +10,11 @@ import org.adminprovisioning.admin.EmailAddress;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
+import org.adminprovisioning.cognito.AdminGroup;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.adminprovisioning.provisioning.AdminProvisioningService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,10 +48,10 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
     private final AdminRecords records;
     private final AdminProvisioningService provisioning;
     private final AuditTrail audit;
-    private final ProvisioningProperties properties;
+    private final BootstrapProperties properties;
 
     CognitoBootstrapAdmin(CognitoGateway cognito, AdminRecords records, AdminProvisioningService provisioning,
-            AuditTrail audit, ProvisioningProperties properties) {
+            AuditTrail audit, BootstrapProperties properties) {
         this.cognito = cognito;
         this.records = records;
         this.provisioning = provisioning;
@@ -69,7 +71,7 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
     }
 
     Result bootstrap() {
-        String configured = properties.bootstrapAdmin().email();
+        String configured = properties.email();
         if (configured == null || configured.isBlank()) {
             log.debug("No bootstrap admin configured (PROVISIONING_BOOTSTRAP_ADMIN_EMAIL)");
             return Result.NOT_CONFIGURED;
@@ -104,7 +106,7 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
         }
         Optional<CognitoUser> existing = cognito.findUser(email.value());
         if (existing.isEmpty()) {
-            provisioning.provision(email, null, ACTOR, null, AdminProvisioningService.sha256(email.value()));
+            provisioning.provisionBootstrapAdmin(email, ACTOR);
             log.info("Bootstrap admin {} provisioned: Cognito emails the invitation with a temporary password", email);
             return Result.PROVISIONED;
         }

@@ -1,4 +1,4 @@
-package org.adminprovisioning.auth;
+package org.adminprovisioning.admin;
 
 import java.util.UUID;
 

@@ -1,16 +1,14 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.cognito;
 
-import org.adminprovisioning.cognito.CognitoGateway;
-import org.adminprovisioning.cognito.CognitoUserPage;
 
 /** Membership of the admin group, read page by page ({@code ListUsersInGroup}); the group is small. */
-final class AdminGroup {
+public final class AdminGroup {
 
     private AdminGroup() {
     }
 
     /** Whether the Cognito user is in the admin group. */
-    static boolean contains(CognitoGateway cognito, String username) {
+    public static boolean contains(CognitoGateway cognito, String username) {
         String nextToken = null;
         do {
             CognitoUserPage page = cognito.listAdminGroupUsers(nextToken);

@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.drift;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,15 +16,19 @@ import org.adminprovisioning.admin.Users;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.auth.AdminPrincipal;
-import org.adminprovisioning.auth.CurrentAdmin;
+import org.adminprovisioning.admin.AdminPrincipal;
+import org.adminprovisioning.admin.CurrentAdmin;
+import org.adminprovisioning.cognito.AdminGroup;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserPage;
 import org.adminprovisioning.cognito.CognitoUserStatus;
-import org.adminprovisioning.provisioning.DriftReport.GhostCognitoUser;
-import org.adminprovisioning.provisioning.DriftReport.OrphanRecord;
-import org.adminprovisioning.provisioning.DriftReport.StuckRequest;
+import org.adminprovisioning.drift.DriftReport.GhostCognitoUser;
+import org.adminprovisioning.drift.DriftReport.OrphanRecord;
+import org.adminprovisioning.drift.DriftReport.StuckRequest;
+import org.adminprovisioning.provisioning.ProvisioningInProgressException;
+import org.adminprovisioning.provisioning.ReconciliationRun;
+import org.adminprovisioning.provisioning.UnfinishedRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -49,21 +53,17 @@ public class DriftService {
     private final CognitoGateway cognito;
     private final Users users;
     private final AdminRecords records;
-    private final ProvisioningJournal journal;
-    private final Reconciler reconciler;
+    private final UnfinishedRequests unfinished;
     private final AuditTrail audit;
-    private final ProvisioningProperties properties;
     private final Clock clock;
 
-    DriftService(CognitoGateway cognito, Users users, AdminRecords records, ProvisioningJournal journal,
-            Reconciler reconciler, AuditTrail audit, ProvisioningProperties properties, Clock clock) {
+    DriftService(CognitoGateway cognito, Users users, AdminRecords records, UnfinishedRequests unfinished,
+            AuditTrail audit, Clock clock) {
         this.cognito = cognito;
         this.users = users;
         this.records = records;
-        this.journal = journal;
-        this.reconciler = reconciler;
+        this.unfinished = unfinished;
         this.audit = audit;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -80,7 +80,7 @@ public class DriftService {
         boolean[] truncated = {false};
         List<GhostCognitoUser> ghosts = ghosts(truncated);
         List<OrphanRecord> orphans = orphans(truncated);
-        List<StuckRequest> stuck = journal.stuck(now.minus(properties.reconciler().stuckAfter()), REPORT_LIMIT + 1)
+        List<StuckRequest> stuck = unfinished.stuck(REPORT_LIMIT + 1)
                 .stream().map(StuckRequest::of).toList();
         if (stuck.size() > REPORT_LIMIT) {
             stuck = stuck.subList(0, REPORT_LIMIT);
@@ -123,11 +123,11 @@ public class DriftService {
 
     private Set<String> explainedByUnfinishedRequests(List<CognitoUser> unrecorded) {
         Set<String> explained = new HashSet<>();
-        journal.unfinishedFor(unrecorded.stream().map(CognitoUser::email).filter(e -> e != null).toList(),
+        unfinished.accountingFor(unrecorded.stream().map(CognitoUser::email).filter(e -> e != null).toList(),
                 unrecorded.stream().map(CognitoUser::username).toList()).forEach(request -> {
-                    explained.add(request.getEmail());
-                    if (request.getCognitoUsername() != null) {
-                        explained.add(request.getCognitoUsername());
+                    explained.add(request.email());
+                    if (request.cognitoUsername() != null) {
+                        explained.add(request.cognitoUsername());
                     }
                 });
         return explained;
@@ -198,7 +198,7 @@ public class DriftService {
             // Only admin-group members can be ghosts: a repair must not delete or promote any other pool user.
             throw new DriftNotFoundException("Cognito user " + ghost.username() + " is not in the admin group: no ghost");
         }
-        if (!journal.unfinishedFor(ghost.email() == null ? List.of() : List.of(ghost.email()),
+        if (!unfinished.accountingFor(ghost.email() == null ? List.of() : List.of(ghost.email()),
                 List.of(ghost.username())).isEmpty()) {
             throw new ProvisioningInProgressException("A provisioning request for " + ghost.email()
                     + " is unfinished; the reconciler settles it");
@@ -256,7 +256,7 @@ public class DriftService {
             throw new InvalidRepairException("A stuck request is repaired with retry");
         }
         UUID requestId = uuid(request.id());
-        ReconciliationRun.Result outcome = reconciler.retryNow(requestId, caller.email())
+        ReconciliationRun.Result outcome = unfinished.retryNow(requestId, caller.email())
                 .orElseThrow(() -> new DriftNotFoundException("No unfinished provisioning request " + requestId));
         audit.record(caller.email(), Action.REPAIR, "request " + requestId,
                 switch (outcome) {

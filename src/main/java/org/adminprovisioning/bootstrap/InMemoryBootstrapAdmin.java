@@ -1,12 +1,14 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.bootstrap;
 
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.EmailAddress;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
+import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
-import org.adminprovisioning.cognito.InMemoryCognitoGateway;
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
+import org.adminprovisioning.provisioning.TemporaryPasswordGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,13 +28,15 @@ class InMemoryBootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryBootstrapAdmin.class);
 
-    private final InMemoryCognitoGateway cognito;
+    private final InMemoryUserPool pool;
+    private final CognitoGateway cognito;
     private final AdminRecords records;
     private final AuditTrail audit;
-    private final ProvisioningProperties properties;
+    private final BootstrapProperties properties;
 
-    InMemoryBootstrapAdmin(InMemoryCognitoGateway cognito, AdminRecords records, AuditTrail audit,
-            ProvisioningProperties properties) {
+    InMemoryBootstrapAdmin(InMemoryUserPool pool, CognitoGateway cognito, AdminRecords records, AuditTrail audit,
+            BootstrapProperties properties) {
+        this.pool = pool;
         this.cognito = cognito;
         this.records = records;
         this.audit = audit;
@@ -44,13 +48,13 @@ class InMemoryBootstrapAdmin implements ApplicationRunner {
         if (records.anyActiveAdmin()) {
             return;
         }
-        EmailAddress email = EmailAddress.of(properties.bootstrapAdmin().email());
-        String password = properties.bootstrapAdmin().password();
+        EmailAddress email = EmailAddress.of(properties.email());
+        String password = properties.password();
         boolean generated = password.isBlank();
         if (generated) {
             password = new TemporaryPasswordGenerator(20).generate();
         }
-        CognitoUser user = cognito.createConfirmedAdmin(email.value(), password);
+        CognitoUser user = cognito.findUser(pool.createConfirmedAdmin(email.value(), password)).orElseThrow();
         records.createActiveAdminRecords(email.value(), user.username(), user.sub());
         audit.record("bootstrap", Action.BOOTSTRAP_ADMIN, email.value(), Outcome.SUCCEEDED, "in-memory pool");
         if (generated) {

@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.drift;
 
 import jakarta.validation.Valid;
 
@@ -9,30 +9,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /admins/reconciliation} (the drift report), {@code POST /admins/reconciliation/run}
- * (a reconciler pass now) and {@code POST /admins/reconciliation/repair} (one entry, on purpose).
- * Admins only.
+ * {@code GET /admins/reconciliation} (the drift report) and {@code POST /admins/reconciliation/repair}
+ * (one entry, on purpose). Admins only.
  */
 @RestController
 @RequestMapping("/admins/reconciliation")
-class ReconciliationController {
+class DriftController {
 
     private final DriftService drift;
-    private final Reconciler reconciler;
 
-    ReconciliationController(DriftService drift, Reconciler reconciler) {
+    DriftController(DriftService drift) {
         this.drift = drift;
-        this.reconciler = reconciler;
     }
 
     @GetMapping
     DriftReport report() {
         return drift.report();
-    }
-
-    @PostMapping("/run")
-    ReconciliationRun run() {
-        return reconciler.runNow();
     }
 
     @PostMapping("/repair")

@@ -1,5 +1,18 @@
-package org.adminprovisioning.cognito;
+package org.adminprovisioning.cognito.inmemory;
 
+import org.adminprovisioning.cognito.CognitoUserPage;
+import org.adminprovisioning.cognito.CognitoUserNotFoundException;
+import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
+import org.adminprovisioning.cognito.PasswordPolicyViolationException;
+import org.adminprovisioning.cognito.PasswordPolicy;
+import org.adminprovisioning.cognito.CognitoProperties;
+import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.InvalidCredentialsException;
+import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.adminprovisioning.cognito.AuthTokens;
+import org.adminprovisioning.cognito.SignInResult;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.AwsCognitoGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,14 +56,14 @@ class InMemoryUserPoolTests {
 
     private InMemoryOutbox outbox;
     private InMemoryUserPool pool;
-    private InMemoryCognitoGateway gateway;
+    private AwsCognitoGateway gateway;
 
     @BeforeEach
     void freshPool() {
         clock.reset();
         outbox = new InMemoryOutbox();
         pool = new InMemoryUserPool(settings, PasswordPolicy.cognitoDefault(), tokens, outbox, clock);
-        gateway = new InMemoryCognitoGateway(pool, settings);
+        gateway = new AwsCognitoGateway(pool, settings);
     }
 
     private CognitoUser invited(String email) {
@@ -332,7 +345,7 @@ class InMemoryUserPoolTests {
 
     @Test
     void createConfirmedAdmin_makesAConfirmedGroupMemberWithAPermanentPassword_andSendsNoEmail() {
-        CognitoUser admin = gateway.createConfirmedAdmin("admin@example.com", CHOSEN);
+        CognitoUser admin = gateway.findUser(pool.createConfirmedAdmin("admin@example.com", CHOSEN)).orElseThrow();
 
         assertThat(admin.status()).isEqualTo(CognitoUserStatus.CONFIRMED);
         assertThat(gateway.listAdminGroupUsers(null).users()).extracting(CognitoUser::username)

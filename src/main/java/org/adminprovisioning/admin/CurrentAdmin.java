@@ -1,4 +1,4 @@
-package org.adminprovisioning.auth;
+package org.adminprovisioning.admin;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package org.adminprovisioning.cognito;
+package org.adminprovisioning.cognito.inmemory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.drift;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.adminprovisioning.provisioning.ProvisioningState;
+import org.adminprovisioning.provisioning.UnfinishedRequests.UnfinishedRequest;
 
 /**
  * {@code GET /admins/reconciliation}: where Cognito and our database disagree, and requests the
@@ -41,10 +43,10 @@ public record DriftReport(List<GhostCognitoUser> ghostCognitoUsers, List<OrphanR
     public record StuckRequest(UUID requestId, String email, ProvisioningState state, int attempts, String lastError,
             Instant createdAt, Instant updatedAt, Instant nextAttemptAt, Instant needsAttentionSince) {
 
-        static StuckRequest of(ProvisioningRequest request) {
-            return new StuckRequest(request.getId(), request.getEmail(), request.getState(), request.getAttempts(),
-                    request.getLastError(), request.getCreatedAt(), request.getUpdatedAt(), request.getNextAttemptAt(),
-                    request.getNeedsAttentionSince());
+        static StuckRequest of(UnfinishedRequest request) {
+            return new StuckRequest(request.id(), request.email(), request.state(), request.attempts(),
+                    request.lastError(), request.createdAt(), request.updatedAt(), request.nextAttemptAt(),
+                    request.needsAttentionSince());
         }
     }
 }

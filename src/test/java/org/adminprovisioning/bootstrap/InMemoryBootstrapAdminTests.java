@@ -1,5 +1,6 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.bootstrap;
 
+import org.adminprovisioning.cognito.AwsCognitoGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -19,10 +20,9 @@ import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.CognitoUserStatus;
-import org.adminprovisioning.cognito.InMemoryCognitoGateway;
-import org.adminprovisioning.cognito.InMemoryOutbox;
-import org.adminprovisioning.cognito.InMemoryTokenIssuer;
-import org.adminprovisioning.cognito.InMemoryUserPool;
+import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.InMemoryTokenIssuer;
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.cognito.SignInResult;
 import org.adminprovisioning.testsupport.TestProperties;
@@ -40,15 +40,16 @@ class InMemoryBootstrapAdminTests {
 
     private final CognitoProperties settings = TestProperties.defaults("cognito", CognitoProperties.class);
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final InMemoryCognitoGateway cognito = new InMemoryCognitoGateway(new InMemoryUserPool(settings,
-            PasswordPolicy.cognitoDefault(), new InMemoryTokenIssuer(settings.issuerUri(), settings.clientId(),
-                    Clock.systemUTC()), outbox, Clock.systemUTC()), settings);
+    private final InMemoryUserPool pool = new InMemoryUserPool(settings, PasswordPolicy.cognitoDefault(),
+            new InMemoryTokenIssuer(settings.issuerUri(), settings.clientId(), Clock.systemUTC()), outbox,
+            Clock.systemUTC());
+    private final AwsCognitoGateway cognito = new AwsCognitoGateway(pool, settings);
     private final AdminRecords records = mock(AdminRecords.class);
     private final AuditTrail audit = mock(AuditTrail.class);
 
     private InMemoryBootstrapAdmin bootstrap(String password) {
-        return new InMemoryBootstrapAdmin(cognito, records, audit, TestProperties.bind("provisioning",
-                ProvisioningProperties.class, Map.of("provisioning.bootstrap-admin.email", "Boss@Example.com",
+        return new InMemoryBootstrapAdmin(pool, cognito, records, audit, TestProperties.bind("provisioning.bootstrap-admin",
+                BootstrapProperties.class, Map.of("provisioning.bootstrap-admin.email", "Boss@Example.com",
                         "provisioning.bootstrap-admin.password", password)));
     }
 

@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -29,7 +29,8 @@ import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserPage;
 import org.adminprovisioning.cognito.CognitoUserStatus;
-import org.adminprovisioning.provisioning.CognitoBootstrapAdmin.Result;
+import org.adminprovisioning.bootstrap.CognitoBootstrapAdmin.Result;
+import org.adminprovisioning.provisioning.AdminProvisioningService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,10 +53,7 @@ class CognitoBootstrapAdminTests {
     }
 
     private CognitoBootstrapAdmin bootstrapFor(String email) {
-        ProvisioningProperties properties = new ProvisioningProperties(16, 5,
-                new ProvisioningProperties.Reconciler(java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2)),
-                new ProvisioningProperties.BootstrapAdmin(email, ""));
-        return new CognitoBootstrapAdmin(cognito, records, provisioning, audit, properties);
+        return new CognitoBootstrapAdmin(cognito, records, provisioning, audit, new BootstrapProperties(email, ""));
     }
 
     @Test
@@ -134,8 +132,7 @@ class CognitoBootstrapAdminTests {
 
         assertThat(bootstrap.bootstrap()).isEqualTo(Result.PROVISIONED);
 
-        verify(provisioning).provision(eq(EmailAddress.of(EMAIL)), isNull(), eq("bootstrap"), isNull(),
-                eq(AdminProvisioningService.sha256(EMAIL)));
+        verify(provisioning).provisionBootstrapAdmin(EmailAddress.of(EMAIL), "bootstrap");
     }
 
     @Test
@@ -146,7 +143,7 @@ class CognitoBootstrapAdminTests {
         bootstrap.bootstrap();
 
         verify(cognito).findUser(EMAIL);
-        verify(provisioning).provision(eq(EmailAddress.of(EMAIL)), isNull(), eq("bootstrap"), isNull(), anyString());
+        verify(provisioning).provisionBootstrapAdmin(EmailAddress.of(EMAIL), "bootstrap");
     }
 
     @Test

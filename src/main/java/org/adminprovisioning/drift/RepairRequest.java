@@ -1,4 +1,4 @@
-package org.adminprovisioning.provisioning;
+package org.adminprovisioning.drift;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

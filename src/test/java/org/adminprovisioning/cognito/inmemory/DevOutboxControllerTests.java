@@ -1,4 +1,4 @@
-package org.adminprovisioning.cognito;
+package org.adminprovisioning.cognito.inmemory;
 
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

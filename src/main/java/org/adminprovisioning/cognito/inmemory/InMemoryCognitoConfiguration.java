@@ -1,0 +1,41 @@
+package org.adminprovisioning.cognito.inmemory;
+
+import java.time.Clock;
+
+import org.adminprovisioning.cognito.AwsCognitoGateway;
+import org.adminprovisioning.cognito.CognitoProperties;
+import org.adminprovisioning.cognito.PasswordPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The default profile's Cognito: {@link AwsCognitoGateway}, with its request building, mapping and
+ * error translation, composed with an {@link InMemoryUserPool} that lives in this JVM instead of a
+ * pool in AWS. Nothing leaves the process; the invitations land in the {@link InMemoryOutbox}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!cognito")
+class InMemoryCognitoConfiguration {
+
+    @Bean
+    InMemoryTokenIssuer inMemoryTokenIssuer(CognitoProperties properties, Clock clock) {
+        return new InMemoryTokenIssuer(properties.issuerUri(), properties.clientId(), clock);
+    }
+
+    @Bean
+    InMemoryOutbox inMemoryOutbox() {
+        return new InMemoryOutbox();
+    }
+
+    @Bean
+    InMemoryUserPool inMemoryUserPool(CognitoProperties properties, InMemoryTokenIssuer tokens, InMemoryOutbox outbox,
+            Clock clock) {
+        return new InMemoryUserPool(properties, PasswordPolicy.cognitoDefault(), tokens, outbox, clock);
+    }
+
+    @Bean
+    AwsCognitoGateway inMemoryCognitoGateway(InMemoryUserPool pool, CognitoProperties properties) {
+        return new AwsCognitoGateway(pool, properties);
+    }
+}
