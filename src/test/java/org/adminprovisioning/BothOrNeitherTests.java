@@ -11,7 +11,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,6 @@ import org.adminprovisioning.admin.EmailAddress;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.cognito.AdminGroup;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserStatus;
@@ -111,7 +110,7 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
             return Result.PROVISIONED;
         }
         CognitoUser user = existing.get();
-        if (!inAdminGroup(user.username())) {
+        if (!cognito.isInAdminGroup(user.username())) {
             log.warn("Bootstrap admin {} exists in the Cognito pool (user {}) but is not in the admin group: not "
                     + "adopted. Add it to the group, or choose another PROVISIONING_BOOTSTRAP_ADMIN_EMAIL.", email,
                     user.username());
@@ -150,9 +149,5 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
         log.info("Bootstrap admin {} is already recorded ({}); waiting for its first sign-in", admin.email(),
                 admin.status());
         return Result.ALREADY_RECORDED;
-    }
-
-    private boolean inAdminGroup(String username) {
-        return AdminGroup.contains(cognito, username);
     }
 }

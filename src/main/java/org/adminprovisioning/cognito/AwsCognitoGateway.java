@@ -91,22 +91,48 @@ public class AwsCognitoGateway implements CognitoGateway {
     }
 
     @Override
-    public Optional<CognitoUser> findUser(String usernameOrEmail) {
+    public Optional<CognitoUser> findUser(String username) {
         return call("AdminGetUser", () -> {
             try {
                 return Optional.of(toCognitoUser(client.adminGetUser(r -> r.userPoolId(pool.userPoolId())
-                        .username(usernameOrEmail))));
+                        .username(username))));
             } catch (UserNotFoundException e) {
-                if (!usernameOrEmail.contains("@")) {
-                    return Optional.empty();
-                }
-                // Plain pools do not resolve an email given as the username: ask by attribute.
-                List<UserType> users = client.listUsers(r -> r.userPoolId(pool.userPoolId())
-                        .filter("email = \"" + usernameOrEmail.replace("\"", "") + "\"")
-                        .limit(1)).users();
-                return users.stream().findFirst().map(AwsCognitoGateway::toCognitoUser);
+                return Optional.empty();
             }
         });
+    }
+
+    @Override
+    public boolean isInAdminGroup(String username) {
+        return call("AdminListGroupsForUser", () -> {
+            String nextToken = null;
+            do {
+                String token = nextToken;
+                var page = client.adminListGroupsForUser(r -> r.userPoolId(pool.userPoolId()).username(username)
+                        .limit(PAGE_SIZE).nextToken(token));
+                if (page.groups().stream().anyMatch(group -> pool.adminGroup().equals(group.groupName()))) {
+                    return true;
+                }
+                nextToken = page.nextToken();
+            } while (nextToken != null && !nextToken.isEmpty());
+            return false;
+        });
+    }
+
+    @Override
+    public void disableUser(String username) {
+        call("AdminDisableUser", () -> client.adminDisableUser(r -> r.userPoolId(pool.userPoolId()).username(username)));
+    }
+
+    @Override
+    public void enableUser(String username) {
+        call("AdminEnableUser", () -> client.adminEnableUser(r -> r.userPoolId(pool.userPoolId()).username(username)));
+    }
+
+    @Override
+    public void signOutEverywhere(String username) {
+        call("AdminUserGlobalSignOut", () -> client.adminUserGlobalSignOut(r -> r.userPoolId(pool.userPoolId())
+                .username(username)));
     }
 
     @Override

@@ -51,13 +51,51 @@ public interface CognitoGateway {
     void addToAdminGroup(String username);
 
     /**
-     * Looks a user up by username, or by email where the pool accepts the email as an alias
-     * ({@code AdminGetUser}, falling back to {@code ListUsers} with an email filter).
+     * Looks a user up by its username ({@code AdminGetUser}). Pools whose sign-in attribute is the
+     * email also resolve the email given as the username, which is what the service sends to
+     * {@link #createAdminUser}; never by a user-writable attribute ({@code ListUsers} on {@code email}
+     * could find an unrelated user whose email someone set to this value).
      *
+     * @param username the pool's username, or the email the service created the user with
      * @return the user, or empty when the pool has none
      * @throws CognitoUnavailableException Cognito could not be reached or failed
      */
-    Optional<CognitoUser> findUser(String usernameOrEmail);
+    Optional<CognitoUser> findUser(String username);
+
+    /**
+     * Whether the user is a member of the configured admin group ({@code AdminListGroupsForUser}).
+     *
+     * @throws CognitoUserNotFoundException the user does not exist
+     * @throws CognitoUnavailableException  Cognito could not be reached or failed
+     */
+    boolean isInAdminGroup(String username);
+
+    /**
+     * Deactivates the user ({@code AdminDisableUser}): it can no longer sign in. Idempotent.
+     *
+     * @throws CognitoUserNotFoundException the user does not exist
+     * @throws CognitoUnavailableException  Cognito could not be reached or failed; the user may be
+     *                                      disabled or not
+     */
+    void disableUser(String username);
+
+    /**
+     * Reactivates a disabled user ({@code AdminEnableUser}). Idempotent.
+     *
+     * @throws CognitoUserNotFoundException the user does not exist
+     * @throws CognitoUnavailableException  Cognito could not be reached or failed; the user may be
+     *                                      enabled or not
+     */
+    void enableUser(String username);
+
+    /**
+     * Signs the user out of every device ({@code AdminUserGlobalSignOut}): its refresh tokens stop
+     * working. Idempotent.
+     *
+     * @throws CognitoUserNotFoundException the user does not exist
+     * @throws CognitoUnavailableException  Cognito could not be reached or failed
+     */
+    void signOutEverywhere(String username);
 
     /**
      * Deletes the user ({@code AdminDeleteUser}). Idempotent: a user that does not exist counts

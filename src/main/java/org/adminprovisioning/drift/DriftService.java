@@ -18,7 +18,6 @@ import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.admin.AdminPrincipal;
 import org.adminprovisioning.admin.CurrentAdmin;
-import org.adminprovisioning.cognito.AdminGroup;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserPage;
@@ -194,7 +193,7 @@ public class DriftService {
         if (users.findByCognitoUsername(ghost.username()).isPresent()) {
             throw new DriftNotFoundException("Cognito user " + ghost.username() + " has its records: no ghost");
         }
-        if (!AdminGroup.contains(cognito, ghost.username())) {
+        if (!cognito.isInAdminGroup(ghost.username())) {
             // Only admin-group members can be ghosts: a repair must not delete or promote any other pool user.
             throw new DriftNotFoundException("Cognito user " + ghost.username() + " is not in the admin group: no ghost");
         }

@@ -1,5 +1,6 @@
 package org.adminprovisioning.cognito;
 
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -386,16 +387,43 @@ class CognitoWireContractTests {
     }
 
     @Test
-    void findUser_fallsBackToListUsersWithAnEmailFilter() {
-        script(Answer.error(400, "UserNotFoundException", "User does not exist."),
-                Answer.ok("{\"Users\":[" + user("ann-plain", "ann@example.com", "FORCE_CHANGE_PASSWORD") + "]}"));
+    void findUser_asksAdminGetUserOnly_neverListUsersOnTheUserWritableEmail() {
+        script(Answer.error(400, "UserNotFoundException", "User does not exist."));
 
-        CognitoUser user = withGateway("", 1, gateway -> gateway.findUser("ann@example.com")).orElseThrow();
+        Optional<CognitoUser> found = withGateway("", 1, gateway -> gateway.findUser("ann@example.com"));
 
-        assertThat(user.username()).isEqualTo("ann-plain");
-        assertThat(recorded()).extracting(Recorded::target)
-                .containsExactly(TARGET_PREFIX + "AdminGetUser", TARGET_PREFIX + "ListUsers");
-        assertThat(recorded().get(1).body().get("Filter").asString()).isEqualTo("email = \"ann@example.com\"");
+        assertThat(found).isEmpty();
+
+        assertThat(recorded()).extracting(Recorded::target).containsExactly(TARGET_PREFIX + "AdminGetUser");
+        assertThat(recorded().get(0).body().get("Username").asString()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void disableEnableAndSignOut_sendTheUsernameToTheirApis() {
+        script(Answer.ok("{}"), Answer.ok("{}"), Answer.ok("{}"));
+
+        withGateway("", 1, gateway -> {
+            gateway.disableUser("9a3c3f3e-uuid");
+            gateway.signOutEverywhere("9a3c3f3e-uuid");
+            gateway.enableUser("9a3c3f3e-uuid");
+            return null;
+        });
+
+        assertThat(recorded()).extracting(Recorded::target).containsExactly(TARGET_PREFIX + "AdminDisableUser",
+                TARGET_PREFIX + "AdminUserGlobalSignOut", TARGET_PREFIX + "AdminEnableUser");
+        assertThat(recorded()).extracting(Recorded::body).containsOnly(
+                JSON.readTree("{\"UserPoolId\":\"eu-west-1_AbCdEf123\",\"Username\":\"9a3c3f3e-uuid\"}"));
+    }
+
+    @Test
+    void isInAdminGroup_readsTheUsersGroups() {
+        script(Answer.ok("{\"Groups\":[{\"GroupName\":\"readers\"},{\"GroupName\":\"admins\"}]}"));
+
+        Boolean member = withGateway("", 1, gateway -> gateway.isInAdminGroup("9a3c3f3e-uuid"));
+
+        assertThat(member).isTrue();
+
+        assertThat(recorded()).extracting(Recorded::target).containsExactly(TARGET_PREFIX + "AdminListGroupsForUser");
     }
 
     @Test

@@ -116,4 +116,24 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
     public CognitoUserPage listAdminGroupUsers(String nextToken) {
         return delegate.listAdminGroupUsers(nextToken);
     }
+
+    @Override
+    public boolean isInAdminGroup(String username) {
+        return delegate.isInAdminGroup(username);
+    }
+
+    @Override
+    public void disableUser(String username) {
+        delegate.disableUser(username);
+    }
+
+    @Override
+    public void enableUser(String username) {
+        delegate.enableUser(username);
+    }
+
+    @Override
+    public void signOutEverywhere(String username) {
+        delegate.signOutEverywhere(username);
+    }
 }

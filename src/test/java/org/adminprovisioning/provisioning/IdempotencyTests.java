@@ -8,7 +8,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InvalidInviteException;

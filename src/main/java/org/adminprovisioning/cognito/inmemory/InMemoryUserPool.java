@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDelete
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminEnableUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminEnableUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordResponse;
@@ -87,7 +95,12 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    // Indexed as Cognito is: by username, by the email alias, by sub; never a scan per look-up.
     private final Map<String, PoolUser> usersByName = new LinkedHashMap<>();
+    private final Map<String, PoolUser> usersByEmail = new HashMap<>();
+    private final Map<String, PoolUser> usersBySub = new HashMap<>();
+    /** Each group's members in the order they joined: {@code ListUsersInGroup} pages through it. */
+    private final Map<String, List<PoolUser>> groupMembers = new HashMap<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     public InMemoryUserPool(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens,
@@ -141,6 +154,8 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
                 .orElse(false);
         user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
         usersByName.put(user.username, user);
+        usersByEmail.put(user.email, user);
+        usersBySub.put(user.sub, user);
         if (request.messageAction() != MessageActionType.SUPPRESS) {
             invite(user, temporary);
         }
@@ -169,7 +184,10 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         if (!settings.adminGroup().equals(request.groupName())) {
             throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException", "Group not found.");
         }
-        require(request.username()).groups.add(request.groupName());
+        PoolUser user = require(request.username());
+        if (user.groups.add(request.groupName())) {
+            groupMembers.computeIfAbsent(request.groupName(), g -> new ArrayList<>()).add(user);
+        }
         return AdminAddUserToGroupResponse.builder().build();
     }
 
@@ -197,14 +215,40 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     }
 
     @Override
+    public synchronized AdminEnableUserResponse adminEnableUser(AdminEnableUserRequest request) {
+        checkPool(request.userPoolId());
+        PoolUser user = require(request.username());
+        user.enabled = true;
+        user.modifiedAt = clock.instant();
+        return AdminEnableUserResponse.builder().build();
+    }
+
+    /** Revokes the user's refresh tokens: every one issued before now stops working. */
+    @Override
+    public synchronized AdminUserGlobalSignOutResponse adminUserGlobalSignOut(AdminUserGlobalSignOutRequest request) {
+        checkPool(request.userPoolId());
+        require(request.username()).signedOutAt = clock.instant();
+        return AdminUserGlobalSignOutResponse.builder().build();
+    }
+
+    @Override
+    public synchronized AdminListGroupsForUserResponse adminListGroupsForUser(AdminListGroupsForUserRequest request) {
+        checkPool(request.userPoolId());
+        List<GroupType> groups = require(request.username()).groups.stream()
+                .map(name -> GroupType.builder().groupName(name).userPoolId(settings.userPoolId()).build())
+                .toList();
+        return AdminListGroupsForUserResponse.builder().groups(groups).build();
+    }
+
+    @Override
     public synchronized ListUsersResponse listUsers(ListUsersRequest request) {
         checkPool(request.userPoolId());
-        List<UserType> matching = new ArrayList<>();
+        List<PoolUser> matching = new ArrayList<>();
         Matcher filter = EMAIL_FILTER.matcher(request.filter() == null ? "" : request.filter().trim());
         if (filter.matches()) {
-            lookup(filter.group(1)).ifPresent(u -> matching.add(u.toUserType()));
+            lookup(filter.group(1)).ifPresent(matching::add);
         } else {
-            usersByName.values().forEach(u -> matching.add(u.toUserType()));
+            matching.addAll(usersByName.values());
         }
         return page(matching, request.limit(), request.paginationToken(),
                 (users, next) -> ListUsersResponse.builder().users(users).paginationToken(next).build());
@@ -213,11 +257,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     @Override
     public synchronized ListUsersInGroupResponse listUsersInGroup(ListUsersInGroupRequest request) {
         checkPool(request.userPoolId());
-        List<UserType> members = usersByName.values().stream()
-                .filter(u -> u.groups.contains(request.groupName()))
-                .sorted(Comparator.comparing(u -> u.createdAt))
-                .map(PoolUser::toUserType)
-                .toList();
+        List<PoolUser> members = groupMembers.getOrDefault(request.groupName(), List.of());
         return page(members, request.limit(), request.nextToken(),
                 (users, next) -> ListUsersInGroupResponse.builder().users(users).nextToken(next).build());
     }
@@ -225,7 +265,11 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     @Override
     public synchronized AdminDeleteUserResponse adminDeleteUser(AdminDeleteUserRequest request) {
         checkPool(request.userPoolId());
-        usersByName.remove(require(request.username()).username);
+        PoolUser user = require(request.username());
+        usersByName.remove(user.username);
+        usersByEmail.remove(user.email);
+        usersBySub.remove(user.sub);
+        user.groups.forEach(group -> groupMembers.get(group).remove(user));
         return AdminDeleteUserResponse.builder().build();
     }
 
@@ -387,22 +431,24 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         if (byName != null) {
             return Optional.of(byName);
         }
-        return usersByName.values().stream().filter(u -> u.email.equalsIgnoreCase(usernameOrEmail)).findFirst();
+        return Optional.ofNullable(usersByEmail.get(usernameOrEmail.toLowerCase(Locale.ROOT)));
     }
 
     private static Optional<String> attributeValue(List<AttributeType> attributes, String name) {
         return attributes.stream().filter(a -> name.equals(a.name())).map(AttributeType::value).findFirst();
     }
 
-    private static <R> R page(List<UserType> all, Integer limit, String token,
+    /** One page of {@code all}; the token is the next page's offset, opaque to the caller as Cognito's is. */
+    private static <R> R page(List<PoolUser> all, Integer limit, String token,
             java.util.function.BiFunction<List<UserType>, String, R> response) {
         int size = limit == null ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
-        int from = token == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(token),
-                StandardCharsets.UTF_8));
+        // A member removed between two pages shifts the rest; Cognito's own listing is not a snapshot either.
+        int from = token == null ? 0 : Math.min(all.size(), Integer.parseInt(new String(
+                Base64.getDecoder().decode(token), StandardCharsets.UTF_8)));
         int to = Math.min(all.size(), from + size);
         String next = to < all.size() ? Base64.getEncoder().encodeToString(
                 Integer.toString(to).getBytes(StandardCharsets.UTF_8)) : null;
-        return response.apply(all.subList(from, to), next);
+        return response.apply(all.subList(from, to).stream().map(PoolUser::toUserType).toList(), next);
     }
 
     private String randomToken(int bytes) {
@@ -442,6 +488,8 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         UserStatusType status = UserStatusType.FORCE_CHANGE_PASSWORD;
         Instant modifiedAt;
         Instant passwordExpiresAt;
+        /** The last global sign-out: refresh tokens issued before it are revoked. */
+        Instant signedOutAt;
         private String salt;
         private String passwordHash;
 

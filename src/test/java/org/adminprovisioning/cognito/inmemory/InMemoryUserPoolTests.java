@@ -326,6 +326,45 @@ class InMemoryUserPoolTests {
     }
 
     @Test
+    void disableUser_refusesTheNextSignIn_andEnableUserLetsItBackIn() {
+        CognitoUser user = invited(EMAIL);
+        firstSignIn(EMAIL);
+
+        gateway.disableUser(user.username());
+        gateway.disableUser(user.username());
+
+        assertThat(gateway.findUser(user.username()).orElseThrow().enabled()).isFalse();
+        assertThatThrownBy(() -> gateway.signIn(EMAIL, CHOSEN)).isInstanceOf(InvalidCredentialsException.class);
+
+        gateway.signOutEverywhere(user.username());
+        gateway.enableUser(user.username());
+
+        assertThat(gateway.findUser(user.username()).orElseThrow().enabled()).isTrue();
+        assertThat(gateway.signIn(EMAIL, CHOSEN)).isInstanceOf(SignInResult.Authenticated.class);
+    }
+
+    @Test
+    void disableEnableSignOutAndGroups_ofAnUnknownUser_areUserNotFound() {
+        for (java.util.function.Consumer<String> call : List.<java.util.function.Consumer<String>>of(
+                gateway::disableUser, gateway::enableUser, gateway::signOutEverywhere, gateway::isInAdminGroup)) {
+            assertThatThrownBy(() -> call.accept("no-such-user")).isInstanceOf(CognitoUserNotFoundException.class);
+        }
+    }
+
+    @Test
+    void isInAdminGroup_isTrue_onlyAfterTheUserJoinedIt_andAListingNoLongerShowsADeletedMember() {
+        CognitoUser member = invited(EMAIL);
+        CognitoUser outsider = gateway.createAdminUser("outsider@example.com", TEMPORARY);
+
+        assertThat(gateway.isInAdminGroup(member.username())).isTrue();
+        assertThat(gateway.isInAdminGroup(outsider.username())).isFalse();
+
+        gateway.deleteUser(member.username());
+
+        assertThat(gateway.listAdminGroupUsers(null).users()).isEmpty();
+    }
+
+    @Test
     void listUsers_honoursTheLimitAndTheEmailFilter() {
         for (int i = 0; i < 7; i++) {
             gateway.createAdminUser("user" + i + "@example.com", TEMPORARY);
