@@ -28,7 +28,7 @@ import com.nimbusds.jwt.SignedJWT;
  * The resource server with real tokens: 401 without a valid access token of our pool and client,
  * 403 with a valid one of somebody who is no active admin. The same checks a real pool's tokens get.
  */
-class AdminOnlyAccessTests extends FlowTestSupport {
+class AdminOnlyAccessTests extends EndToEndTestSupport {
 
     @Autowired
     private CognitoProperties pool;

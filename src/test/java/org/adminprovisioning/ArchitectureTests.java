@@ -52,12 +52,12 @@ class ArchitectureTests {
             .because("controllers hand requests to a service; repositories, entities and Cognito stay behind it");
 
     @ArchTest
-    static final ArchRule provisioningControllerUsesOnlyTheSaga = noClasses()
-            .that().haveFullyQualifiedName("org.adminprovisioning.provisioning.AdminController")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Journal")
+    static final ArchRule operationsControllerUsesOnlyTheOperations = noClasses()
+            .that().haveFullyQualifiedName("org.adminprovisioning.provisioning.AdminOperationsController")
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("Journal")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Records")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Requests")
-            .because("POST /admins goes through AdminProvisioningService and nothing else");
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Reconciler")
+            .because("every change to an admin goes through its operation, which journals it, and nothing else");
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("org.adminprovisioning.(*)..")

@@ -20,10 +20,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * DESIGN §4 end to end: whatever fails, the admin exists in the pool and in the database, or in
+ * Both or neither, end to end: whatever fails, the admin exists in the pool and in the database, or in
  * neither, and the journal says which way it went.
  */
-class BothOrNeitherTests extends FlowTestSupport {
+class BothOrNeitherTests extends EndToEndTestSupport {
 
     @Autowired
     private DataSource dataSource;
@@ -61,7 +61,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         existsInNeither(email);
         assertThat(userPool.size()).isEqualTo(poolSize);
         assertThat(journalStatesOf(email)).containsExactly("ROLLED_BACK");
-        assertThat(rows("SELECT COUNT(*) FROM provisioning_requests WHERE email = ? AND active_email IS NULL", email))
+        assertThat(rows("SELECT COUNT(*) FROM admin_operations WHERE email = ? AND active_email IS NULL", email))
                 .isEqualTo(1);
     }
 
@@ -141,7 +141,7 @@ class BothOrNeitherTests extends FlowTestSupport {
 
         assertThat(usersWithEmail(email)).isZero();
         assertThat(journalStatesOf(email)).containsExactly("COMPENSATING");
-        assertThat(rows("SELECT COUNT(*) FROM provisioning_requests WHERE email = ? AND cognito_username IS NOT NULL "
+        assertThat(rows("SELECT COUNT(*) FROM admin_operations WHERE email = ? AND cognito_username IS NOT NULL "
                 + "AND last_error IS NOT NULL AND active_email = email", email)).isEqualTo(1);
         // The reconciler (a later issue) deletes this user; until then the email stays reserved.
         org.mockito.Mockito.reset(records, cognito);
@@ -154,7 +154,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         String token = bootstrapToken();
         invite(token, email);
         int poolSize = userPool.size();
-        long requests = rows("SELECT COUNT(*) FROM provisioning_requests");
+        long requests = rows("SELECT COUNT(*) FROM admin_operations");
         long users = rows("SELECT COUNT(*) FROM users");
 
         for (String variant : new String[] {email, email.toUpperCase(), "  " + Character.toUpperCase(email.charAt(0))
@@ -163,7 +163,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         }
 
         assertThat(userPool.size()).isEqualTo(poolSize);
-        assertThat(rows("SELECT COUNT(*) FROM provisioning_requests")).isEqualTo(requests);
+        assertThat(rows("SELECT COUNT(*) FROM admin_operations")).isEqualTo(requests);
         assertThat(rows("SELECT COUNT(*) FROM users")).isEqualTo(users);
         assertThat(invitationsTo(email)).hasSize(1);
     }
@@ -182,7 +182,7 @@ class BothOrNeitherTests extends FlowTestSupport {
 
     @Test
     void anInvalidEmail_is400WithNothingWritten() throws Exception {
-        long requests = rows("SELECT COUNT(*) FROM provisioning_requests");
+        long requests = rows("SELECT COUNT(*) FROM admin_operations");
         int poolSize = userPool.size();
 
         for (String bad : new String[] {"not-an-email", "two@@example.com", "", "   "}) {
@@ -190,7 +190,7 @@ class BothOrNeitherTests extends FlowTestSupport {
         }
         isProblem(perform(postJson("/admins", bootstrapToken(), Map.of())), 400, "invalid-email");
 
-        assertThat(rows("SELECT COUNT(*) FROM provisioning_requests")).isEqualTo(requests);
+        assertThat(rows("SELECT COUNT(*) FROM admin_operations")).isEqualTo(requests);
         assertThat(userPool.size()).isEqualTo(poolSize);
     }
 

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * in no log line either.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsTests extends FlowTestSupport {
+class SecretsTests extends EndToEndTestSupport {
 
     private final List<String> responses = new ArrayList<>();
 
@@ -38,7 +38,7 @@ class SecretsTests extends FlowTestSupport {
 
     private String tableDump() {
         StringBuilder dump = new StringBuilder();
-        for (String table : new String[] {"users", "admin_info", "provisioning_requests", "audit_events"}) {
+        for (String table : new String[] {"users", "admin_info", "admin_operations", "audit_events"}) {
             jdbc.queryForList("SELECT * FROM " + table).forEach(row -> dump.append(row).append('\n'));
         }
         return dump.toString();

@@ -2,18 +2,30 @@ package org.adminprovisioning.admin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The admin records in our database: the {@link User} row and its {@link AdminInfo}. */
+/**
+ * The admin records in our database, the {@link User} row and its {@link AdminInfo}: the only door
+ * to those tables. Look-ups by email or Cognito username see live admins only (an offboarded
+ * admin's email may belong to a newer admin).
+ */
 @Service
 public class AdminRecords {
 
@@ -51,16 +63,16 @@ public class AdminRecords {
      *                        for a bootstrap provisioning that no admin asked for
      * @return on success an {@link AdminAccount} holding both records as written: the new user's
      *         id, status {@code INVITED}, the inviter and the invitation time
-     * @throws AdminAlreadyExistsException a {@code User} with this email or Cognito username
-     *                                     exists (checked first, and enforced by the unique
-     *                                     constraints when two writers race)
+     * @throws AdminAlreadyExistsException an admin that is not offboarded has this email or
+     *                                     Cognito username (checked first, and enforced by the
+     *                                     unique constraints when two writers race)
      * @throws DataAccessException         any other failure of the database; nothing is written
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public AdminAccount createAdminDatabaseRecords(String email, String cognitoUsername, String cognitoSub,
             UUID invitedBy) {
         EmailAddress address = EmailAddress.of(email);
-        if (users.existsByEmail(address.value())) {
+        if (users.existsByLiveEmail(address.value())) {
             throw new AdminAlreadyExistsException(address.value());
         }
         User inviter = invitedBy == null ? null : users.getReferenceById(invitedBy);
@@ -73,12 +85,12 @@ public class AdminRecords {
      * Writes the records of an admin whose Cognito user already has a permanent password: the
      * bootstrap admin, or an existing pool admin the service adopts.
      *
-     * @throws AdminAlreadyExistsException a {@code User} with this email or username exists
+     * @throws AdminAlreadyExistsException a live admin has this email or username
      */
     @Transactional
     public AdminAccount createActiveAdminRecords(String email, String cognitoUsername, String cognitoSub) {
         EmailAddress address = EmailAddress.of(email);
-        if (users.existsByEmail(address.value())) {
+        if (users.existsByLiveEmail(address.value())) {
             throw new AdminAlreadyExistsException(address.value());
         }
         User user = User.activeAdmin(address, cognitoUsername, cognitoSub, clock.instant());
@@ -93,75 +105,189 @@ public class AdminRecords {
             // A concurrent writer won the unique constraint on email or Cognito username.
             throw new AdminAlreadyExistsException(address.value());
         }
-        return AdminAccount.of(info, inviteValidity);
+        return snapshot(info);
     }
 
     /**
-     * Marks the admin ACTIVE after its first sign-in with a permanent password. Idempotent.
+     * Marks the admin ACTIVE after its first sign-in with a permanent password. Idempotent; a
+     * disabled or offboarded admin stays as it is.
      *
-     * @return the admin, or empty when no admin has this Cognito username
+     * @return the admin, or empty when no live admin has this Cognito username
      */
     @Transactional
     public Optional<AdminAccount> activate(String cognitoUsername) {
-        return users.findByCognitoUsername(cognitoUsername)
-                .flatMap(user -> adminInfos.findByUserId(user.getId()))
-                .map(info -> {
-                    info.activate(clock.instant());
-                    return AdminAccount.of(info, inviteValidity);
-                });
+        return adminInfos.findByUserLiveCognitoUsername(cognitoUsername).map(info -> {
+            info.activate(clock.instant());
+            return snapshot(info);
+        });
+    }
+
+    // --- changes an operation makes inside its own transaction, after locking the admin ---------
+
+    /**
+     * Locks the admin's row until the caller's transaction ends and returns it as it is now: the
+     * first statement of every change to an existing admin, so concurrent changes queue up.
+     *
+     * @return the admin, or empty when no user has this id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AdminAccount> lockForChange(UUID id) {
+        return users.lockById(id).flatMap(user -> adminInfos.findByUserId(id)).map(this::snapshot);
     }
 
     /**
-     * Disables a user whose Cognito user is gone (the repair of an orphan record): it keeps its
-     * history (who invited whom) but can no longer act as an admin. Idempotent.
+     * Locks the roster of ACTIVE admins until the caller's transaction ends. Every change that can
+     * lower their number takes it first, so two admins disabling each other at once are serialized
+     * and the second sees that it would leave nobody ACTIVE.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockActiveAdminRoster() {
+        users.lockActiveAdminRoster();
+    }
+
+    /** How many ACTIVE admins there are besides this one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long countOtherActiveAdmins(UUID id) {
+        return users.countByStatusAndIdNot(AdminStatus.ACTIVE, id);
+    }
+
+    /** DISABLED: its token is refused from the next request on. Idempotent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AdminAccount disable(UUID id) {
+        AdminInfo info = require(id);
+        info.getUser().disable(clock.instant());
+        return snapshot(info);
+    }
+
+    /** Back to ACTIVE, or INVITED when it never signed in. Idempotent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AdminAccount enable(UUID id) {
+        AdminInfo info = require(id);
+        info.getUser().enable(info.getActivatedAt() != null, clock.instant());
+        return snapshot(info);
+    }
+
+    /** OFFBOARDED: the row stays, the email and Cognito username are free for a later admin. Idempotent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AdminAccount offboard(UUID id) {
+        AdminInfo info = require(id);
+        info.getUser().offboard(clock.instant());
+        users.flush();
+        return snapshot(info);
+    }
+
+    /** Counts one more invitation sent to the admin, now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AdminAccount recordInviteResent(UUID id) {
+        AdminInfo info = require(id);
+        info.recordInviteResent(clock.instant());
+        return snapshot(info);
+    }
+
+    private AdminInfo require(UUID id) {
+        return adminInfos.findByUserId(id).orElseThrow(() -> new AdminNotFoundException("with id " + id));
+    }
+
+    // --- reading ----------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Optional<AdminAccount> findById(UUID id) {
+        return adminInfos.findByUserId(id).map(this::snapshot);
+    }
+
+    /** The live admin (not offboarded) with this Cognito username. */
+    @Transactional(readOnly = true)
+    public Optional<AdminAccount> findByCognitoUsername(String cognitoUsername) {
+        return adminInfos.findByUserLiveCognitoUsername(cognitoUsername).map(this::snapshot);
+    }
+
+    /** The live admin (not offboarded) with this normalized email. */
+    @Transactional(readOnly = true)
+    public Optional<AdminAccount> findByEmail(String email) {
+        return adminInfos.findByUserLiveEmail(email).map(this::snapshot);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean existsByEmail(String email) {
+        return users.existsByLiveEmail(email);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyActiveAdmin() {
+        return users.existsByStatus(AdminStatus.ACTIVE);
+    }
+
+    /**
+     * One page of admins, for {@code GET /admins}.
+     *
+     * @param statuses    the states to list
+     * @param emailPrefix only emails starting with this (any letter case); empty for all
+     */
+    @Transactional(readOnly = true)
+    public Page<AdminAccount> page(Set<AdminStatus> statuses, String emailPrefix, Pageable page) {
+        String prefix = emailPrefix.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        return adminInfos.findPage(statuses, prefix, page).map(this::snapshot);
+    }
+
+    /**
+     * Every user row, page by page in a stable order, with whether its {@link AdminInfo} exists:
+     * the drift report's walk through our side, one page in memory at a time.
+     */
+    @Transactional(readOnly = true)
+    public Slice<RecordedAdmin> scan(int pageNumber, int pageSize) {
+        Slice<User> slice = users.findAll(PageRequest.of(pageNumber, pageSize, Sort.by("id")));
+        Set<UUID> withoutInfo = slice.isEmpty() ? Set.of()
+                : Set.copyOf(users.findIdsWithoutAdminInfoIn(slice.map(User::getId).toList()));
+        return slice.map(user -> new RecordedAdmin(user.getId(), user.getEmail(), user.getCognitoUsername(),
+                user.getStatus(), !withoutInfo.contains(user.getId())));
+    }
+
+    /** The live admins with these Cognito usernames, as the drift report sees them (one page of the admin group). */
+    @Transactional(readOnly = true)
+    public List<RecordedAdmin> recordedByCognitoUsernames(Collection<String> cognitoUsernames) {
+        if (cognitoUsernames.isEmpty()) {
+            return List.of();
+        }
+        List<User> found = users.findByLiveCognitoUsernameIn(cognitoUsernames);
+        Set<UUID> withoutInfo = found.isEmpty() ? Set.of()
+                : Set.copyOf(users.findIdsWithoutAdminInfoIn(found.stream().map(User::getId).toList()));
+        return found.stream().map(user -> new RecordedAdmin(user.getId(), user.getEmail(), user.getCognitoUsername(),
+                user.getStatus(), !withoutInfo.contains(user.getId()))).toList();
+    }
+
+    /** One user row as the drift report sees it. */
+    @Transactional(readOnly = true)
+    public Optional<RecordedAdmin> recorded(UUID id) {
+        return users.findById(id).map(user -> new RecordedAdmin(user.getId(), user.getEmail(),
+                user.getCognitoUsername(), user.getStatus(),
+                users.findIdsWithoutAdminInfoIn(List.of(id)).isEmpty()));
+    }
+
+    /**
+     * Disables a user whose Cognito user is gone or whose {@link AdminInfo} is missing (the repair
+     * of an orphan record): it keeps its history but can no longer act. Idempotent.
      *
      * @return whether a user with this id exists
      */
     @Transactional
-    public boolean disable(UUID userId) {
+    public boolean disableOrphan(UUID userId) {
         return users.findById(userId).map(user -> {
             user.disable(clock.instant());
             return true;
         }).orElse(false);
     }
 
-    /** Counts one more invitation sent to the admin, now. */
-    @Transactional
-    public AdminAccount recordInviteResent(UUID userId) {
-        AdminInfo info = adminInfos.findByUserId(userId)
-                .orElseThrow(() -> new AdminNotFoundException("with id " + userId));
-        info.recordInviteResent(clock.instant());
-        return AdminAccount.of(info, inviteValidity);
+    private AdminAccount snapshot(AdminInfo info) {
+        return AdminAccount.of(info, inviteValidity, clock.instant());
     }
 
-    @Transactional(readOnly = true)
-    public Optional<AdminAccount> findById(UUID id) {
-        return adminInfos.findByUserId(id).map(info -> AdminAccount.of(info, inviteValidity));
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<AdminAccount> findByCognitoUsername(String cognitoUsername) {
-        return users.findByCognitoUsername(cognitoUsername).flatMap(user -> adminInfos.findByUserId(user.getId()))
-                .map(info -> AdminAccount.of(info, inviteValidity));
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<AdminAccount> findByEmail(String email) {
-        return adminInfos.findByUserEmail(email).map(info -> AdminAccount.of(info, inviteValidity));
-    }
-
-    @Transactional(readOnly = true)
-    public List<AdminAccount> findAll() {
-        return adminInfos.findAllByOrderByInvitedAtAsc().stream().map(info -> AdminAccount.of(info, inviteValidity)).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public boolean existsByEmail(String email) {
-        return users.existsByEmail(email);
-    }
-
-    @Transactional(readOnly = true)
-    public boolean anyActiveAdmin() {
-        return users.existsByStatus(AdminStatus.ACTIVE);
+    /**
+     * A user row with or without its admin record.
+     *
+     * @param hasAdminInfo false for a {@code User} whose {@code AdminInfo} is missing (drift)
+     */
+    public record RecordedAdmin(UUID id, String email, String cognitoUsername, AdminStatus status,
+            boolean hasAdminInfo) {
     }
 }

@@ -11,11 +11,13 @@ public record AdminResponse(
         AdminStatus status,
         String invitedBy,
         Instant inviteExpiresAt,
+        boolean inviteExpired,
         Instant createdAt,
         Instant activatedAt) {
 
     public static AdminResponse of(AdminAccount account) {
         return new AdminResponse(account.id(), account.email(), account.cognitoUsername(), account.status(),
-                account.invitedBy(), account.inviteExpiresAt(), account.createdAt(), account.activatedAt());
+                account.invitedBy(), account.inviteExpiresAt(), account.inviteExpired(), account.createdAt(),
+                account.activatedAt());
     }
 }

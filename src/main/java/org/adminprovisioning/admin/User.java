@@ -19,11 +19,19 @@ public class User {
     @Id
     private UUID id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     private String email;
 
-    @Column(name = "cognito_username", nullable = false, unique = true)
+    @Column(name = "cognito_username", nullable = false)
     private String cognitoUsername;
+
+    /** The email while the admin is not offboarded, null after: the unique key a new admin may reuse. */
+    @Column(name = "live_email", unique = true)
+    private String liveEmail;
+
+    /** The Cognito username while the admin is not offboarded, null after. */
+    @Column(name = "live_cognito_username", unique = true)
+    private String liveCognitoUsername;
 
     @Column(name = "cognito_sub")
     private String cognitoSub;
@@ -53,6 +61,8 @@ public class User {
         this.id = UUID.randomUUID();
         this.email = email.value();
         this.cognitoUsername = cognitoUsername;
+        this.liveEmail = this.email;
+        this.liveCognitoUsername = cognitoUsername;
         this.cognitoSub = cognitoSub;
         this.role = Role.ADMIN;
         this.status = status;
@@ -73,17 +83,36 @@ public class User {
     /** The first sign-in set a permanent password. Idempotent. */
     void activate(Instant now) {
         if (status == AdminStatus.INVITED) {
-            status = AdminStatus.ACTIVE;
-            updatedAt = now;
+            moveTo(AdminStatus.ACTIVE, now);
         }
     }
 
-    /** An admin repaired the drift report's orphan: no Cognito user backs it, so it may not act. */
+    /** Can no longer act or sign in; keeps its history. Idempotent. */
     void disable(Instant now) {
-        if (status != AdminStatus.DISABLED) {
-            status = AdminStatus.DISABLED;
-            updatedAt = now;
+        if (status == AdminStatus.INVITED || status == AdminStatus.ACTIVE) {
+            moveTo(AdminStatus.DISABLED, now);
         }
+    }
+
+    /** Back from DISABLED: ACTIVE when it ever signed in, INVITED while its invitation is pending. */
+    void enable(boolean everSignedIn, Instant now) {
+        if (status == AdminStatus.DISABLED) {
+            moveTo(everSignedIn ? AdminStatus.ACTIVE : AdminStatus.INVITED, now);
+        }
+    }
+
+    /** Gone for good: the row stays for the audit trail and invited_by links; email and username are free. */
+    void offboard(Instant now) {
+        if (status != AdminStatus.OFFBOARDED) {
+            moveTo(AdminStatus.OFFBOARDED, now);
+            liveEmail = null;
+            liveCognitoUsername = null;
+        }
+    }
+
+    private void moveTo(AdminStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
     }
 
     public UUID getId() {

@@ -5,26 +5,42 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-/** All users; emails are stored normalized, so look-ups take an {@link EmailAddress}'s value. */
-public interface Users extends JpaRepository<User, UUID> {
+/**
+ * All users, offboarded ones included; "live" look-ups see only admins that are not offboarded.
+ * Emails are stored normalized, so look-ups take an {@link EmailAddress}'s value.
+ */
+interface Users extends JpaRepository<User, UUID> {
 
-    Optional<User> findByEmail(String email);
+    Optional<User> findByLiveEmail(String email);
 
-    Optional<User> findByCognitoUsername(String cognitoUsername);
+    Optional<User> findByLiveCognitoUsername(String cognitoUsername);
 
-    boolean existsByEmail(String email);
+    boolean existsByLiveEmail(String email);
 
     boolean existsByStatus(AdminStatus status);
 
-    /** Which of these Cognito usernames have a {@code User} (one page of the drift report). */
-    @Query("select u.cognitoUsername from User u where u.cognitoUsername in :usernames")
-    List<String> findCognitoUsernamesIn(@Param("usernames") Collection<String> usernames);
+    long countByStatusAndIdNot(AdminStatus status, UUID id);
 
-    /** Which of these users have no {@link AdminInfo} (one page of the drift report). */
+    /** The user, locked ({@code SELECT … FOR UPDATE}) until the calling transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.id = :id")
+    Optional<User> lockById(@Param("id") UUID id);
+
+    /** Locks the roster row that every change lowering the number of ACTIVE admins takes first. */
+    @Query(value = "SELECT name FROM engine_locks WHERE name = 'active-admins' FOR UPDATE", nativeQuery = true)
+    String lockActiveAdminRoster();
+
+    /** The admins that are not offboarded with any of these Cognito usernames. */
+    List<User> findByLiveCognitoUsernameIn(Collection<String> usernames);
+
+    /** Which of these users have no {@link AdminInfo}. */
     @Query("select u.id from User u where u.id in :ids and not exists (select i from AdminInfo i where i.user = u)")
     List<UUID> findIdsWithoutAdminInfoIn(@Param("ids") Collection<UUID> ids);
 }

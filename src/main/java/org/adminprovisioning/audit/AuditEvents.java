@@ -1,15 +1,10 @@
 package org.adminprovisioning.audit;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** The audit trail, append-only. */
-public interface AuditEvents extends JpaRepository<AuditEvent, UUID> {
-
-    long countByTargetAndActionAndOutcomeAndAtAfter(String target, String action, String outcome, Instant after);
-
-    List<AuditEvent> findByTargetOrderByAtAsc(String target);
+interface AuditEvents extends JpaRepository<AuditEvent, UUID>, JpaSpecificationExecutor<AuditEvent> {
 }

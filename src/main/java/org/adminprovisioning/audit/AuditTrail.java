@@ -1,8 +1,11 @@
 package org.adminprovisioning.audit;
 
 import java.time.Clock;
-import java.time.Duration;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +19,8 @@ public class AuditTrail {
 
     /** What can happen to an admin account. */
     public enum Action {
-        PROVISION_ADMIN, COMPENSATE, RESEND_INVITE, FIRST_LOGIN, BOOTSTRAP_ADMIN,
+        PROVISION_ADMIN, COMPENSATE, RESEND_INVITE, FIRST_LOGIN, BOOTSTRAP_ADMIN, DISABLE_ADMIN, ENABLE_ADMIN,
+        OFFBOARD_ADMIN,
         /** The reconciler finished (or gave up on) a request a crash or a timeout left unfinished. */
         RECONCILE,
         /** An admin repaired one entry of the drift report on purpose. */
@@ -41,10 +45,11 @@ public class AuditTrail {
         events.save(new AuditEvent(clock.instant(), actor, action.name(), target, outcome.name(), detail));
     }
 
-    /** How many times the action ended with the outcome for the target within the last window. */
+    /** The events the query selects, newest first, one page at a time. */
     @Transactional(readOnly = true)
-    public long count(String target, Action action, Outcome outcome, Duration window) {
-        return events.countByTargetAndActionAndOutcomeAndAtAfter(target, action.name(), outcome.name(),
-                clock.instant().minus(window));
+    public Page<AuditEntry> search(AuditQuery query, Pageable page) {
+        Pageable newestFirst = PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "at").and(Sort.by("id")));
+        return events.findAll(query.toSpecification(), newestFirst).map(AuditEntry::of);
     }
 }

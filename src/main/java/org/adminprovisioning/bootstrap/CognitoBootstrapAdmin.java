@@ -13,7 +13,11 @@ import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserStatus;
-import org.adminprovisioning.provisioning.AdminProvisioningService;
+import org.adminprovisioning.provisioning.Actor;
+import org.adminprovisioning.provisioning.FailureReason;
+import org.adminprovisioning.provisioning.OperationFailedException;
+import org.adminprovisioning.provisioning.ProvisionAdmin;
+import org.adminprovisioning.provisioning.ProvisionAdmin.ProvisionCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +26,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The first admin against a real pool (DESIGN §6, {@code cognito} profile). On start, when our
+ * The first admin against a real pool ({@code cognito} profile). On start, when our
  * database has no ACTIVE admin and {@code provisioning.bootstrap-admin.email}
  * ({@code PROVISIONING_BOOTSTRAP_ADMIN_EMAIL}) is set:
  * <ul>
@@ -45,11 +49,11 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
 
     private final CognitoGateway cognito;
     private final AdminRecords records;
-    private final AdminProvisioningService provisioning;
+    private final ProvisionAdmin provisioning;
     private final AuditTrail audit;
     private final BootstrapProperties properties;
 
-    CognitoBootstrapAdmin(CognitoGateway cognito, AdminRecords records, AdminProvisioningService provisioning,
+    CognitoBootstrapAdmin(CognitoGateway cognito, AdminRecords records, ProvisionAdmin provisioning,
             AuditTrail audit, BootstrapProperties properties) {
         this.cognito = cognito;
         this.records = records;
@@ -82,20 +86,33 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
         try {
             return bootstrap(email);
         } catch (AdminAlreadyExistsException e) {
-            // Another instance starting at the same moment won the race: its admin is ours.
-            log.info("Bootstrap admin {} was recorded concurrently by another instance", email);
-            return Result.ALREADY_RECORDED;
-        } catch (RuntimeException e) {
-            // Cognito, the saga or the database failed: logged and audited, never fatal to start-up.
-            log.error("Could not bootstrap admin {}: {}. No admin can sign in until this succeeds; it is retried "
-                    + "on the next start.", email, e.getMessage());
-            try {
-                audit.record(ACTOR, Action.BOOTSTRAP_ADMIN, email.value(), Outcome.FAILED, e.getClass().getSimpleName());
-            } catch (RuntimeException auditFailed) {
-                log.error("Could not audit the failed bootstrap: {}", auditFailed.toString());
+            return recordedConcurrently(email);
+        } catch (OperationFailedException e) {
+            if (e.reason() == FailureReason.ADMIN_EXISTS) {
+                return recordedConcurrently(email);
             }
-            return Result.FAILED;
+            return failed(email, e);
+        } catch (RuntimeException e) {
+            return failed(email, e);
         }
+    }
+
+    /** Another instance starting at the same moment won the race: its admin is ours. */
+    private Result recordedConcurrently(EmailAddress email) {
+        log.info("Bootstrap admin {} was recorded concurrently by another instance", email);
+        return Result.ALREADY_RECORDED;
+    }
+
+    /** Cognito, the provisioning or the database failed: logged and audited, never fatal to start-up. */
+    private Result failed(EmailAddress email, RuntimeException e) {
+        log.error("Could not bootstrap admin {}: {}. No admin can sign in until this succeeds; it is retried "
+                + "on the next start.", email, e.getMessage());
+        try {
+            audit.record(ACTOR, Action.BOOTSTRAP_ADMIN, email.value(), Outcome.FAILED, e.getClass().getSimpleName());
+        } catch (RuntimeException auditFailed) {
+            log.error("Could not audit the failed bootstrap: {}", auditFailed.toString());
+        }
+        return Result.FAILED;
     }
 
     private Result bootstrap(EmailAddress email) {
@@ -105,7 +122,7 @@ class CognitoBootstrapAdmin implements ApplicationRunner {
         }
         Optional<CognitoUser> existing = cognito.findUser(email.value());
         if (existing.isEmpty()) {
-            provisioning.provisionBootstrapAdmin(email, ACTOR);
+            provisioning.provision(new ProvisionCommand(email, Actor.service(ACTOR), null));
             log.info("Bootstrap admin {} provisioned: Cognito emails the invitation with a temporary password", email);
             return Result.PROVISIONED;
         }

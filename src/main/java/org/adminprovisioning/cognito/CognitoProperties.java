@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The user pool the service talks to. Bound from {@code cognito.*}, which the environment
- * variables of DESIGN §6 fill through relaxed binding ({@code COGNITO_USER_POOL_ID},
+ * variables fill through relaxed binding ({@code COGNITO_USER_POOL_ID},
  * {@code COGNITO_CLIENT_ID}, {@code COGNITO_CLIENT_SECRET}, {@code COGNITO_ADMIN_GROUP},
  * {@code COGNITO_ENDPOINT}, {@code COGNITO_ISSUER}, {@code COGNITO_JWK_SET_URI}); the region comes
  * from {@code AWS_REGION}.

@@ -16,19 +16,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admins/reconciliation")
 class DriftController {
 
-    private final DriftService drift;
+    private final DriftReports reports;
+    private final DriftRepairs repairs;
 
-    DriftController(DriftService drift) {
-        this.drift = drift;
+    DriftController(DriftReports reports, DriftRepairs repairs) {
+        this.reports = reports;
+        this.repairs = repairs;
     }
 
     @GetMapping
     DriftReport report() {
-        return drift.report();
+        return reports.report();
     }
 
     @PostMapping("/repair")
     RepairRequest.Result repair(@Valid @RequestBody RepairRequest request) {
-        return drift.repair(request);
+        return repairs.repair(request);
     }
 }

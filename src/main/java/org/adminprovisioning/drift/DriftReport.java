@@ -6,19 +6,18 @@ import java.util.UUID;
 
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.cognito.CognitoUserStatus;
-import org.adminprovisioning.provisioning.ProvisioningState;
+import org.adminprovisioning.provisioning.Operation;
+import org.adminprovisioning.provisioning.OperationState;
 import org.adminprovisioning.provisioning.UnfinishedRequests.UnfinishedRequest;
 
 /**
- * {@code GET /admins/reconciliation}: where Cognito and our database disagree, and requests the
- * reconciler could not finish. Read-only: nothing here is repaired; {@code POST
- * /admins/reconciliation/repair} repairs one entry on purpose.
+ * {@code GET /admins/reconciliation}: where Cognito and our database disagree in a way no unfinished
+ * operation explains, and operations the reconciler could not finish. Read-only: nothing here is
+ * repaired; {@code POST /admins/reconciliation/repair} repairs one entry on purpose.
  *
- * @param ghostCognitoUsers members of the admin group with no {@code User}, that no unfinished
- *                          request accounts for
- * @param orphanRecords     {@code User} rows without a Cognito user (or without their {@code AdminInfo});
- *                          disabled ones are left out
- * @param stuckRequests     unfinished requests the reconciler gave up on, or older than
+ * @param ghostCognitoUsers members of the admin group without a live {@code User}
+ * @param orphanRecords     live {@code User} rows whose Cognito side disagrees (see {@link RecordDrift})
+ * @param stuckRequests     unfinished operations the reconciler gave up on, or older than
  *                          {@code provisioning.reconciler.stuck-after}
  * @param truncated         true when a list reached its limit and the scan stopped early
  * @param generatedAt       when the report was made
@@ -32,21 +31,22 @@ public record DriftReport(List<GhostCognitoUser> ghostCognitoUsers, List<OrphanR
     }
 
     /**
-     * A {@code User} without its Cognito user; repair: {@code disable-records}.
+     * A {@code User} whose Cognito side disagrees.
      *
-     * @param reason {@code cognito-user-missing} or {@code admin-info-missing}
+     * @param reason one of {@link RecordDrift}'s codes, e.g. {@code cognito-user-missing}
      */
     public record OrphanRecord(UUID userId, String email, String cognitoUsername, AdminStatus status, String reason) {
     }
 
-    /** An unfinished provisioning request; repair: {@code retry}. */
-    public record StuckRequest(UUID requestId, String email, ProvisioningState state, int attempts, String lastError,
-            Instant createdAt, Instant updatedAt, Instant nextAttemptAt, Instant needsAttentionSince) {
+    /** An unfinished operation; repair: {@code retry}. */
+    public record StuckRequest(UUID requestId, Operation operation, String email, OperationState state, int attempts,
+            String lastError, Instant createdAt, Instant updatedAt, Instant nextAttemptAt,
+            Instant needsAttentionSince) {
 
         static StuckRequest of(UnfinishedRequest request) {
-            return new StuckRequest(request.id(), request.email(), request.state(), request.attempts(),
-                    request.lastError(), request.createdAt(), request.updatedAt(), request.nextAttemptAt(),
-                    request.needsAttentionSince());
+            return new StuckRequest(request.id(), request.operation(), request.email(), request.state(),
+                    request.attempts(), request.lastError(), request.createdAt(), request.updatedAt(),
+                    request.nextAttemptAt(), request.needsAttentionSince());
         }
     }
 }

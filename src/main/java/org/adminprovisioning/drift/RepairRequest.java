@@ -11,8 +11,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param entry  the kind of entry
  * @param id     the ghost's Cognito username, the orphan's user id, or the stuck request's id
- * @param action {@code delete-cognito-user} or {@code create-records} for a ghost,
- *               {@code disable-records} for an orphan, {@code retry} for a stuck request
+ * @param action {@code delete-cognito-user} or {@code create-records} for a ghost; for a record,
+ *               {@code disable-records}, or the Cognito side's fix its reason names
+ *               ({@code disable-cognito-user}, {@code enable-cognito-user}, {@code add-to-admin-group});
+ *               {@code retry} for a stuck request
  */
 public record RepairRequest(@NotNull Entry entry, @NotBlank @Size(max = 254) String id, @NotNull Action action) {
 
@@ -37,6 +39,15 @@ public record RepairRequest(@NotNull Entry entry, @NotBlank @Size(max = 254) Str
         /** Disables an orphan's {@code User}: it keeps its history but can no longer act. */
         @JsonProperty("disable-records")
         DISABLE_RECORDS,
+        /** Disables the Cognito user of a record that is DISABLED here but can still sign in there. */
+        @JsonProperty("disable-cognito-user")
+        DISABLE_COGNITO_USER,
+        /** Enables the Cognito user of an admin that is ACTIVE here but disabled there. */
+        @JsonProperty("enable-cognito-user")
+        ENABLE_COGNITO_USER,
+        /** Puts the Cognito user of an admin that is ACTIVE here back into the admin group. */
+        @JsonProperty("add-to-admin-group")
+        ADD_TO_ADMIN_GROUP,
         /** Drives a stuck request to a final state now, even if the reconciler gave up on it. */
         @JsonProperty("retry")
         RETRY

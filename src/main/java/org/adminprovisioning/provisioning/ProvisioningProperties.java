@@ -7,21 +7,24 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the saga ({@code provisioning.*}).
+ * Settings of the engine of two-system operations ({@code provisioning.*}).
  *
  * @param temporaryPasswordLength length of generated temporary passwords (8 to 256)
  * @param maxResendsPerHour       how many invitations may be resent to one admin within an hour
+ * @param idempotencyKeyLifetime  how long an {@code Idempotency-Key} replays its first answer; after
+ *                                that the same key starts a new request
  * @param reconciler              the reconciler's schedule
  */
 @ConfigurationProperties("provisioning")
 public record ProvisioningProperties(
         @DefaultValue("16") int temporaryPasswordLength,
         @DefaultValue("5") int maxResendsPerHour,
+        @DefaultValue("24h") Duration idempotencyKeyLifetime,
         @DefaultValue Reconciler reconciler) {
 
     /**
-     * The reconciler (DESIGN §4): finishes requests that a crash, a timeout or a failed
-     * compensation left unfinished.
+     * The reconciler: finishes operations that a crash, a timeout or a failed compensation left
+     * unfinished.
      *
      * @param interval       how often the reconciler looks for unfinished requests
      * @param staleAfter     how old an unfinished request must be before the reconciler takes it: a

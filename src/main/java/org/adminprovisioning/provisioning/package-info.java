@@ -4,8 +4,14 @@
  * <p>This package turns "an admin clicks <em>Create New Admin</em>" into a working administrator
  * account in two systems at once: a user in the Amazon Cognito user pool (sign-in, temporary
  * password, forced password change) and an admin in our database (a {@code User} row and a linked
- * {@code AdminInfo} row). Both succeed or neither does. The saga is
- * {@link org.adminprovisioning.provisioning.AdminProvisioningService}.
+ * {@code AdminInfo} row). Both succeed or neither does. The operation is
+ * {@link org.adminprovisioning.provisioning.ProvisionAdmin}; resending, disabling, enabling and
+ * offboarding are {@link org.adminprovisioning.provisioning.ResendInvite},
+ * {@link org.adminprovisioning.provisioning.DisableAdmin},
+ * {@link org.adminprovisioning.provisioning.EnableAdmin} and
+ * {@link org.adminprovisioning.provisioning.OffboardAdmin}, all on the same engine: a journal, one
+ * state table, one ownership rule and one reconciler. {@code docs/architecture.md} explains the
+ * engine, its state table, the ownership rule and the order of each operation's steps.
  *
  * <h3>From the click to a fully set-up admin</h3>
  * <ol>
@@ -20,8 +26,8 @@
  * <li><b>The email is normalized.</b> Trimmed and lower-cased, then validated; a bad one is a 400
  * {@code invalid-email} and nothing is written anywhere.</li>
  * <li><b>The request is journaled.</b> In one short transaction the service refuses an email that
- * already has a {@code User} (409 {@code admin-exists}) and writes a {@code provisioning_requests}
- * row in state {@code STARTED}. A unique key on unfinished requests makes a second, concurrent
+ * a live admin has (409 {@code admin-exists}) and writes an {@code admin_operations} row
+ * (operation {@code PROVISION}) in state {@code STARTED}. A unique key on unfinished requests makes a second, concurrent
  * request for the same email fail here, before it reaches Cognito. From now on no crash can leave
  * a Cognito user nobody knows about.</li>
  * <li><b>Cognito creates the user.</b> The service generates a strong temporary password
@@ -30,7 +36,7 @@
  * {@code AdminCreateUser} with {@code email}, {@code email_verified=true} and
  * {@code DesiredDeliveryMediums=EMAIL} — then adds the user to the admin group
  * ({@code AdminAddUserToGroup}). The user is now in {@code FORCE_CHANGE_PASSWORD}. The journal
- * says {@code COGNITO_CREATED}. The temporary password is never stored, logged or returned.</li>
+ * says {@code COGNITO_DONE}, with the Cognito username. The temporary password is never stored, logged or returned.</li>
  * <li><b>Cognito emails the new admin.</b> The invitation carries the username (the email) and the
  * temporary password, valid for 7 days by default.</li>
  * <li><b>Our database records the admin.</b> In one transaction
@@ -52,7 +58,7 @@
  * <li><b>The new admin is fully set up.</b> Our {@code User} becomes ACTIVE and
  * {@code AdminInfo.activatedAt} is set. With its tokens the new admin can create admins too.
  * If the email was lost or the temporary password expired, any admin calls
- * {@code POST /admins/resend-invite} ({@link AdminProvisioningService#resendAdminInvite}): Cognito
+ * {@code POST /admins/resend-invite} ({@link ResendInvite#resendAdminInvite}): Cognito
  * sends a fresh temporary password ({@code AdminCreateUser} with {@code MessageAction=RESEND}).</li>
  * </ol>
  *
@@ -88,9 +94,11 @@
  *
  * <h3>The two records</h3>
  * <ul>
- * <li>{@link org.adminprovisioning.admin.User} ({@code users}): id, email (unique, normalized),
- * {@code cognito_username} (unique; the link to Cognito), {@code cognito_sub}, role {@code ADMIN},
- * status {@code INVITED → ACTIVE} (or {@code DISABLED}), timestamps, optimistic version.</li>
+ * <li>{@link org.adminprovisioning.admin.User} ({@code users}): id, email (normalized; unique among
+ * admins that are not offboarded), {@code cognito_username} (the link to Cognito, unique likewise),
+ * {@code cognito_sub}, role {@code ADMIN}, status {@code INVITED → ACTIVE}, {@code DISABLED} or
+ * {@code OFFBOARDED} (the row stays for the audit trail; the email may be invited again),
+ * timestamps, optimistic version.</li>
  * <li>{@link org.adminprovisioning.admin.AdminInfo} ({@code admin_info}): one per admin
  * ({@code user_id} unique, foreign key to {@code users}); {@code invited_by} (foreign key to the
  * inviting admin's {@code users} row, null for the bootstrap admin), {@code invited_at},
@@ -105,8 +113,7 @@
  * Cognito first (its {@code AdminCreateUser} is the step most likely to be refused: duplicate
  * user, invalid email), then the database, with a <em>compensating</em> {@code AdminDeleteUser}
  * when the database write fails. What makes it hold under crashes is the journal
- * ({@link org.adminprovisioning.provisioning.ProvisioningRequest}), written before Cognito is
- * called:
+ * ({@code admin_operations}), written before Cognito is called:
  * <ul>
  * <li>Cognito refuses (user exists, invalid parameter): the request is {@code FAILED}; nothing to
  * undo (409 / 400).</li>
@@ -114,7 +121,7 @@
  * up; present (and created for this request) → carry on; absent → 503 {@code cognito-unavailable},
  * and the request stays unfinished: a create that timed out can still land after the look-up, so
  * only the reconciler, once nothing can be in flight any more, decides it never happened
- * ({@code FAILED}) or rolls it forward. A throttled call is known not to have happened and is
+ * ({@code FAILED}, after a second look) or rolls it forward. A throttled call is known not to have happened and is
  * {@code FAILED} at once.</li>
  * <li>Adding to the group or the database write fails: the journal says {@code COMPENSATING}, the
  * Cognito user is deleted (idempotently: "not found" counts as done) and the request is
@@ -128,8 +135,8 @@
  * and a lease, never calling Cognito inside a transaction) finds the unfinished request once it is
  * older than {@code stale-after} and finishes it — Cognito user present and records missing: create the
  * records (roll forward: an admin asked for it and Cognito has already emailed the invitation);
- * Cognito user missing: {@code FAILED} (looked at once more a stale period later, in case a
- * create was still in flight); {@code COMPENSATING}: retry the delete with capped exponential
+ * Cognito user missing: {@code VERIFYING}, looked at once more a stale period later in case a
+ * create was still in flight, then {@code FAILED}; {@code COMPENSATING}: retry the delete with capped exponential
  * backoff and jitter. A request that keeps failing ({@code max-attempts}) is flagged and shown in
  * the drift report's {@code stuckRequests}, not retried forever.</li>
  * <li>Drift that no request explains (a Cognito admin without a {@code User}, a {@code User}
@@ -137,7 +144,7 @@
  * silently; {@code POST /admins/reconciliation/repair} repairs one entry when an admin decides to.</li>
  * <li>Two requests for one email (any letter case), on one instance or several: the unique
  * {@code active_email} lets one through and the other gets 409 before it reaches Cognito. The same
- * {@code Idempotency-Key} replays the first answer.</li>
+ * admin's {@code Idempotency-Key} replays the first answer for 24 hours.</li>
  * </ul>
  */
 package org.adminprovisioning.provisioning;

@@ -13,16 +13,11 @@ import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
-import org.adminprovisioning.provisioning.AdminAlreadyActiveException;
 import org.adminprovisioning.drift.DriftNotFoundException;
-import org.adminprovisioning.provisioning.IdempotencyKeyReusedException;
 import org.adminprovisioning.drift.InvalidRepairException;
 import org.adminprovisioning.provisioning.FailureReason;
-import org.adminprovisioning.provisioning.PreviousAttemptFailedException;
-import org.adminprovisioning.provisioning.ProvisioningInProgressException;
-import org.adminprovisioning.provisioning.ProvisioningInterruptedException;
-import org.adminprovisioning.provisioning.ProvisioningRolledBackException;
-import org.adminprovisioning.provisioning.TooManyInvitesException;
+import org.adminprovisioning.provisioning.OperationFailedException;
+import org.adminprovisioning.drift.DriftInProgressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -74,32 +69,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The admin's Cognito user does not exist (see GET /admins/reconciliation)");
     }
 
+    /** An operation refused or ended without its change; some are worth retrying after a pause. */
     @ExceptionHandler
-    ProblemDetail interrupted(ProvisioningInterruptedException e) {
-        return Problems.of(ProblemType.PROVISIONING_INTERRUPTED, e.getMessage());
+    ResponseEntity<ProblemDetail> operationFailed(OperationFailedException e) {
+        ProblemType type = problemTypeOf(e.reason());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(type.status());
+        switch (e.reason()) {
+            case COGNITO_UNAVAILABLE, KEY_IN_PROGRESS, OPERATION_IN_PROGRESS -> response.header(HttpHeaders.RETRY_AFTER, "5");
+            case TOO_MANY_INVITES -> response.header(HttpHeaders.RETRY_AFTER, "3600");
+            default -> {
+            }
+        }
+        return response.body(Problems.of(type, e.getMessage()));
     }
 
     @ExceptionHandler
-    ProblemDetail alreadyActive(AdminAlreadyActiveException e) {
-        return Problems.of(ProblemType.ADMIN_ALREADY_ACTIVE, e.getMessage());
+    ProblemDetail driftInProgress(DriftInProgressException e) {
+        return Problems.of(ProblemType.OPERATION_IN_PROGRESS, e.getMessage());
     }
 
-    @ExceptionHandler
-    ProblemDetail inProgress(ProvisioningInProgressException e) {
-        return Problems.of(ProblemType.PROVISIONING_IN_PROGRESS, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail replayedFailure(PreviousAttemptFailedException e) {
-        return Problems.of(problemTypeOf(e.getReason()), e.getMessage());
-    }
-
-    /** Provisioning's failure reasons, as problem types. */
+    /** The engine's failure reasons, as problem types. */
     static ProblemType problemTypeOf(FailureReason reason) {
         return switch (reason) {
             case ADMIN_EXISTS -> ProblemType.ADMIN_EXISTS;
@@ -107,17 +96,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case COGNITO_UNAVAILABLE -> ProblemType.COGNITO_UNAVAILABLE;
             case ROLLED_BACK -> ProblemType.PROVISIONING_ROLLED_BACK;
             case INTERRUPTED -> ProblemType.PROVISIONING_INTERRUPTED;
+            case ADMIN_NOT_FOUND -> ProblemType.ADMIN_NOT_FOUND;
+            case ALREADY_ACTIVE -> ProblemType.ADMIN_ALREADY_ACTIVE;
+            case ADMIN_DISABLED -> ProblemType.ADMIN_DISABLED;
+            case TOO_MANY_INVITES -> ProblemType.TOO_MANY_INVITES;
+            case CANNOT_CHANGE_SELF -> ProblemType.CANNOT_CHANGE_SELF;
+            case LAST_ACTIVE_ADMIN -> ProblemType.LAST_ACTIVE_ADMIN;
+            case OPERATION_IN_PROGRESS -> ProblemType.OPERATION_IN_PROGRESS;
+            case KEY_IN_PROGRESS -> ProblemType.PROVISIONING_IN_PROGRESS;
+            case KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
         };
-    }
-
-    @ExceptionHandler
-    ProblemDetail tooManyInvites(TooManyInvitesException e) {
-        return Problems.of(ProblemType.TOO_MANY_INVITES, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail rolledBack(ProvisioningRolledBackException e) {
-        return Problems.of(ProblemType.PROVISIONING_ROLLED_BACK, e.getMessage());
     }
 
     @ExceptionHandler

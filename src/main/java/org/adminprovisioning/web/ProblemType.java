@@ -31,7 +31,11 @@ public enum ProblemType {
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     COGNITO_UNAVAILABLE("cognito-unavailable", "Cognito unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE),
-    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE);
+    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE),
+    CANNOT_CHANGE_SELF("cannot-change-self", "Cannot change yourself", HttpStatus.CONFLICT),
+    LAST_ACTIVE_ADMIN("last-active-admin", "Last active admin", HttpStatus.CONFLICT),
+    OPERATION_IN_PROGRESS("operation-in-progress", "Another change is in progress", HttpStatus.CONFLICT),
+    ADMIN_DISABLED("admin-disabled", "Admin disabled", HttpStatus.CONFLICT);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

@@ -1,12 +1,25 @@
 package org.adminprovisioning.admin;
 
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.mockito.ArgumentCaptor;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Page;
+import java.util.EnumSet;
 import static org.adminprovisioning.testsupport.SliceRequests.PROBLEM;
 import static org.adminprovisioning.testsupport.SliceRequests.admin;
 import static org.adminprovisioning.testsupport.SliceRequests.nonAdmin;
 import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -28,20 +41,21 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** {@code GET /admins} and {@code GET /admins/{id}}: every row of DESIGN §5 for them. */
+/** {@code GET /admins} (paged, filtered, sorted) and {@code GET /admins/{id}}: every answer they give. */
 @WebMvcTest(AdminQueryController.class)
 @Import(SecuritySliceConfiguration.class)
 class AdminQueryControllerTests {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final AdminAccount BOOTSTRAP = new AdminAccount(UUID.randomUUID(), "admin@example.com",
-            "11111111-1111-4111-8111-111111111111", "sub-1", AdminStatus.ACTIVE, null, T0, T0, null, 0, null, T0);
+            "11111111-1111-4111-8111-111111111111", "sub-1", AdminStatus.ACTIVE, null, T0, T0, null, 0, null, false, T0);
     private static final AdminAccount INVITED = new AdminAccount(UUID.randomUUID(), "new.admin@example.com",
             "22222222-2222-4222-8222-222222222222", "sub-2", AdminStatus.INVITED, "admin@example.com",
-            T0.plusSeconds(60), null, T0.plusSeconds(60), 1, Instant.parse("2026-03-08T10:01:00Z"), T0.plusSeconds(60));
+            T0.plusSeconds(60), null, T0.plusSeconds(60), 1, Instant.parse("2026-03-08T10:01:00Z"), true,
+            T0.plusSeconds(60));
     private static final AdminAccount DISABLED = new AdminAccount(UUID.randomUUID(), "gone@example.com",
             "33333333-3333-4333-8333-333333333333", "sub-3", AdminStatus.DISABLED, "admin@example.com",
-            T0.plusSeconds(120), T0.plusSeconds(180), T0.plusSeconds(120), 1, null, T0.plusSeconds(120));
+            T0.plusSeconds(120), T0.plusSeconds(180), T0.plusSeconds(120), 1, null, false, T0.plusSeconds(120));
 
     @Autowired
     private MockMvc mvc;
@@ -58,29 +72,53 @@ class AdminQueryControllerTests {
     }
 
     @Test
-    void list_answers200WithEveryAdminAndItsStatus() throws Exception {
-        when(records.findAll()).thenReturn(List.of(BOOTSTRAP, INVITED, DISABLED));
+    void list_answersOnePageOfAdmins_asSpringDatasPagedJson() throws Exception {
+        when(records.page(eq(EnumSet.of(AdminStatus.INVITED, AdminStatus.ACTIVE, AdminStatus.DISABLED)), eq(""),
+                any())).thenReturn(new PageImpl<>(List.of(BOOTSTRAP, INVITED, DISABLED), PageRequest.of(0, 50), 3));
 
         mvc.perform(get("/admins").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$", hasSize(3)))
-                .andExpect(jsonPath("$[*].status").value(org.hamcrest.Matchers.contains("ACTIVE", "INVITED", "DISABLED")))
-                .andExpect(jsonPath("$[0].id").value(BOOTSTRAP.id().toString()))
-                .andExpect(jsonPath("$[0].invitedBy").doesNotExist())
-                .andExpect(jsonPath("$[1].email").value("new.admin@example.com"))
-                .andExpect(jsonPath("$[1].cognitoUsername").value(INVITED.cognitoUsername()))
-                .andExpect(jsonPath("$[1].invitedBy").value("admin@example.com"))
-                .andExpect(jsonPath("$[1].inviteExpiresAt").value("2026-03-08T10:01:00Z"))
-                .andExpect(jsonPath("$[1].createdAt").value("2026-03-01T10:01:00Z"))
-                .andExpect(jsonPath("$[*].cognitoSub").doesNotExist());
+                .andExpect(jsonPath("$.content", hasSize(3)))
+                .andExpect(jsonPath("$.content[*].status").value(org.hamcrest.Matchers.contains("ACTIVE", "INVITED", "DISABLED")))
+                .andExpect(jsonPath("$.content[0].id").value(BOOTSTRAP.id().toString()))
+                .andExpect(jsonPath("$.content[0].invitedBy").doesNotExist())
+                .andExpect(jsonPath("$.content[1].email").value("new.admin@example.com"))
+                .andExpect(jsonPath("$.content[1].cognitoUsername").value(INVITED.cognitoUsername()))
+                .andExpect(jsonPath("$.content[1].invitedBy").value("admin@example.com"))
+                .andExpect(jsonPath("$.content[1].inviteExpiresAt").value("2026-03-08T10:01:00Z"))
+                .andExpect(jsonPath("$.content[1].inviteExpired").value(true))
+                .andExpect(jsonPath("$.content[1].createdAt").value("2026-03-01T10:01:00Z"))
+                .andExpect(jsonPath("$.content[*].cognitoSub").doesNotExist())
+                .andExpect(jsonPath("$.page.size").value(50))
+                .andExpect(jsonPath("$.page.number").value(0))
+                .andExpect(jsonPath("$.page.totalElements").value(3))
+                .andExpect(jsonPath("$.page.totalPages").value(1));
     }
 
     @Test
-    void list_answers200WithAnEmptyList_whenThereAreNoAdmins() throws Exception {
-        when(records.findAll()).thenReturn(List.of());
+    void list_passesStatusPrefixPageSizeAndSort_toTheRecords() throws Exception {
+        when(records.page(any(), any(), any())).thenReturn(Page.empty());
 
-        mvc.perform(get("/admins").with(admin())).andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(get("/admins").param("status", "DISABLED", "OFFBOARDED").param("q", "ann")
+                .param("page", "2").param("size", "200").param("sort", "email,desc").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content", hasSize(0)));
+
+        ArgumentCaptor<Pageable> page = ArgumentCaptor.forClass(Pageable.class);
+        verify(records).page(eq(EnumSet.of(AdminStatus.DISABLED, AdminStatus.OFFBOARDED)), eq("ann"), page.capture());
+        assertThat(page.getValue().getPageNumber()).isEqualTo(2);
+        assertThat(page.getValue().getPageSize()).isEqualTo(200);
+        assertThat(page.getValue().getSort().getOrderFor("user.email").getDirection()).isEqualTo(Sort.Direction.DESC);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"size=201", "size=0", "page=-1", "sort=password", "sort=email,sideways", "status=BOSS"})
+    void list_answers400InvalidRequest_forParametersOutOfBounds(String parameter) throws Exception {
+        String[] pair = parameter.split("=");
+
+        isProblem(mvc.perform(get("/admins").param(pair[0], pair[1]).with(admin())), ProblemType.INVALID_REQUEST);
+        verifyNoInteractions(records);
     }
 
     @Test
@@ -113,8 +151,8 @@ class AdminQueryControllerTests {
     }
 
     @Test
-    void delete_answers405MethodNotAllowed() throws Exception {
-        isProblem(mvc.perform(delete("/admins/{id}", UUID.randomUUID()).with(admin())), ProblemType.METHOD_NOT_ALLOWED);
+    void put_answers405MethodNotAllowed() throws Exception {
+        isProblem(mvc.perform(put("/admins/{id}", UUID.randomUUID()).with(admin())), ProblemType.METHOD_NOT_ALLOWED);
     }
 
     @Test

@@ -166,12 +166,64 @@ class AdminRecordsTests {
         clock.advance(Duration.ofMinutes(1));
         AdminAccount third = records.createAdminDatabaseRecords("a@example.com", "u-a", null, second.id());
 
-        assertThat(records.findAll()).extracting(AdminAccount::id).containsExactly(first.id(), second.id(), third.id());
+        assertThat(records.page(java.util.EnumSet.allOf(AdminStatus.class), "", org.springframework.data.domain.PageRequest.of(0, 10,
+                org.springframework.data.domain.Sort.by("user.createdAt"))).getContent()).extracting(AdminAccount::id)
+                .containsExactly(first.id(), second.id(), third.id());
         assertThat(records.findById(third.id())).get().extracting(AdminAccount::invitedBy).isEqualTo("b@example.com");
         assertThat(records.findByEmail("a@example.com")).get().extracting(AdminAccount::id).isEqualTo(third.id());
         assertThat(records.findByCognitoUsername("u-b")).get().extracting(AdminAccount::id).isEqualTo(second.id());
         assertThat(records.existsByEmail("a@example.com")).isTrue();
         assertThat(records.findById(UUID.randomUUID())).isEmpty();
         assertThat(records.findByEmail("nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void page_filtersByStatusAndEmailPrefix_sortsByEmail_andCountsTheRest() {
+        AdminAccount boss = bootstrap();
+        records.createAdminDatabaseRecords("ann@example.com", "u-ann", null, boss.id());
+        records.createAdminDatabaseRecords("anna_b@example.com", "u-anna", null, boss.id());
+        records.createAdminDatabaseRecords("bob@example.com", "u-bob", null, boss.id());
+
+        var invitedAn = records.page(java.util.EnumSet.of(AdminStatus.INVITED), " AN", org.springframework.data.domain
+                .PageRequest.of(0, 1, org.springframework.data.domain.Sort.by("user.email")));
+        var underscoreIsNoWildcard = records.page(java.util.EnumSet.allOf(AdminStatus.class), "ann_",
+                org.springframework.data.domain.PageRequest.of(0, 10));
+
+        assertThat(invitedAn.getContent()).extracting(AdminAccount::email).containsExactly("ann@example.com");
+        assertThat(invitedAn.getTotalElements()).isEqualTo(2);
+        assertThat(invitedAn.getTotalPages()).isEqualTo(2);
+        assertThat(underscoreIsNoWildcard.getContent()).isEmpty();
+    }
+
+    @Test
+    void disableEnableAndOffboard_moveTheAdmin_andOffboardingFreesTheEmailForANewAdmin() {
+        AdminAccount boss = bootstrap();
+        AdminAccount invited = records.createAdminDatabaseRecords("leaver@example.com", "u-leaver", null, boss.id());
+
+        assertThat(records.lockForChange(invited.id())).get().extracting(AdminAccount::status)
+                .isEqualTo(AdminStatus.INVITED);
+        assertThat(records.disable(invited.id()).status()).isEqualTo(AdminStatus.DISABLED);
+        assertThat(records.enable(invited.id()).status()).as("never signed in").isEqualTo(AdminStatus.INVITED);
+        records.activate("u-leaver");
+        records.disable(invited.id());
+        assertThat(records.enable(invited.id()).status()).isEqualTo(AdminStatus.ACTIVE);
+        assertThat(records.countOtherActiveAdmins(boss.id())).isEqualTo(1);
+
+        assertThat(records.offboard(invited.id()).status()).isEqualTo(AdminStatus.OFFBOARDED);
+        assertThat(records.findByEmail("leaver@example.com")).isEmpty();
+        assertThat(records.findByCognitoUsername("u-leaver")).isEmpty();
+        AdminAccount again = records.createAdminDatabaseRecords("leaver@example.com", "u-leaver", null, boss.id());
+
+        assertThat(again.id()).isNotEqualTo(invited.id());
+        assertThat(records.findById(invited.id())).get().extracting(AdminAccount::status)
+                .isEqualTo(AdminStatus.OFFBOARDED);
+    }
+
+    @Test
+    void theDatabase_refusesAnOffboardedRowThatStillHoldsItsEmail() {
+        AdminAccount admin = bootstrap();
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE users SET status = 'OFFBOARDED' WHERE id = ?", admin.id()))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The plain-SQL migration: applied by Flyway, validated by Hibernate, and its constraints hold. */
+/** The plain-SQL migrations: applied by Flyway, validated by Hibernate, and their constraints hold. */
 @DataJpaTest
 @Import(PersistenceSliceConfiguration.class)
 class FlywayMigrationTests {
@@ -34,14 +34,19 @@ class FlywayMigrationTests {
     }
 
     private void insertRequest(String email, String activeEmail, String state, String key) {
-        jdbc.update("INSERT INTO provisioning_requests (id, email, active_email, state, idempotency_key, attempts, "
-                + "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 0)", UUID.randomUUID(), email,
-                activeEmail, state, key, now(), now());
+        insertRequest(email, activeEmail, state, key, null);
+    }
+
+    private void insertRequest(String email, String activeEmail, String state, String key, UUID requestedBy) {
+        jdbc.update("INSERT INTO admin_operations (id, operation, email, active_email, state, idempotency_key, "
+                + "requested_by, attempts, created_at, updated_at, version) VALUES (?, 'PROVISION', ?, ?, ?, ?, ?, 1, "
+                + "?, ?, 0)", UUID.randomUUID(), email, activeEmail, state, key, requestedBy, now(), now());
     }
 
     private void insertUser(UUID id, String email, String username, String role, String status) {
-        jdbc.update("INSERT INTO users (id, email, cognito_username, role, status, created_at, updated_at, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", id, email, username, role, status, now(), now());
+        jdbc.update("INSERT INTO users (id, email, cognito_username, live_email, live_cognito_username, role, status, "
+                + "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", id, email, username, email,
+                username, role, status, now(), now());
     }
 
     @Test
@@ -49,33 +54,38 @@ class FlywayMigrationTests {
         List<Map<String, Object>> history = jdbc.queryForList(
                 "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
 
-        assertThat(history).extracting(row -> row.get("version")).contains("1");
+        assertThat(history).extracting(row -> row.get("version")).contains("1", "2", "3");
         assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
         assertThat(ddlAuto).isEqualTo("validate");
     }
 
     @Test
-    void activeEmail_isUniqueAmongUnfinishedRequests_butNullsNeverCollide() {
+    void activeEmail_isUniqueAmongUnfinishedOperations_butNullsNeverCollide() {
         insertRequest("a@example.com", null, "FAILED", null);
         insertRequest("a@example.com", null, "ROLLED_BACK", null);
         insertRequest("a@example.com", "a@example.com", "STARTED", null);
 
-        assertThatThrownBy(() -> insertRequest("a@example.com", "a@example.com", "COGNITO_CREATED", null))
+        assertThatThrownBy(() -> insertRequest("a@example.com", "a@example.com", "COGNITO_DONE", null))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
-    void idempotencyKey_isUnique_butOptional() {
-        insertRequest("a@example.com", null, "COMPLETED", null);
-        insertRequest("b@example.com", null, "COMPLETED", null);
-        insertRequest("c@example.com", null, "COMPLETED", "key-1");
+    void idempotencyKey_isUniquePerAdmin_butOptional() {
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        insertUser(ann, "ann@example.com", "u-ann", "ADMIN", "ACTIVE");
+        insertUser(bob, "bob@example.com", "u-bob", "ADMIN", "ACTIVE");
+        insertRequest("a@example.com", null, "COMPLETED", null, ann);
+        insertRequest("b@example.com", null, "COMPLETED", null, ann);
+        insertRequest("c@example.com", null, "COMPLETED", "key-1", ann);
+        insertRequest("c@example.com", null, "COMPLETED", "key-1", bob);
 
-        assertThatThrownBy(() -> insertRequest("d@example.com", null, "COMPLETED", "key-1"))
+        assertThatThrownBy(() -> insertRequest("d@example.com", null, "COMPLETED", "key-1", ann))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
-    void requestState_mustBeASagaState() {
+    void operationState_mustBeAStateOfTheStateTable() {
         assertThatThrownBy(() -> insertRequest("a@example.com", null, "DONE", null))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
@@ -101,7 +111,7 @@ class FlywayMigrationTests {
     }
 
     @Test
-    void users_emailAndCognitoUsername_areUnique() {
+    void users_liveEmailAndCognitoUsername_areUnique() {
         insertUser(UUID.randomUUID(), "a@example.com", "u-a", "ADMIN", "ACTIVE");
 
         assertThatThrownBy(() -> insertUser(UUID.randomUUID(), "b@example.com", "u-a", "ADMIN", "ACTIVE"))

@@ -45,7 +45,7 @@ class AdminAuthenticationConverterTests {
 
     private static AdminAccount account(AdminStatus status) {
         return new AdminAccount(UUID.randomUUID(), "new.admin@example.com", USERNAME, "sub-2", status,
-                "admin@example.com", NOW, null, NOW, 1, null, NOW);
+                "admin@example.com", NOW, null, NOW, 1, null, false, NOW);
     }
 
     private static List<String> authorities(AbstractAuthenticationToken authentication) {

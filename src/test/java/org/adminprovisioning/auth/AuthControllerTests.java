@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** {@code POST /auth/login} and {@code POST /auth/new-password-challenge}: public, every row of DESIGN §5. */
+/** {@code POST /auth/login} and {@code POST /auth/new-password-challenge}: public, every answer they give. */
 @WebMvcTest(AuthController.class)
 @Import(SecuritySliceConfiguration.class)
 class AuthControllerTests {

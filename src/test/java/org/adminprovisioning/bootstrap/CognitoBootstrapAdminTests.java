@@ -27,18 +27,20 @@ import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.bootstrap.CognitoBootstrapAdmin.Result;
-import org.adminprovisioning.provisioning.AdminProvisioningService;
+import org.adminprovisioning.provisioning.Actor;
+import org.adminprovisioning.provisioning.ProvisionAdmin;
+import org.adminprovisioning.provisioning.ProvisionAdmin.ProvisionCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The first admin against a real pool: adopted, provisioned, or left alone (DESIGN §6). */
+/** The first admin against a real pool: adopted, provisioned, or left alone. */
 class CognitoBootstrapAdminTests {
 
     private static final String EMAIL = "root@example.com";
 
     private final CognitoGateway cognito = mock(CognitoGateway.class);
     private final AdminRecords records = mock(AdminRecords.class);
-    private final AdminProvisioningService provisioning = mock(AdminProvisioningService.class);
+    private final ProvisionAdmin provisioning = mock(ProvisionAdmin.class);
     private final AuditTrail audit = mock(AuditTrail.class);
 
     private CognitoBootstrapAdmin bootstrap;
@@ -126,7 +128,7 @@ class CognitoBootstrapAdminTests {
 
         assertThat(bootstrap.bootstrap()).isEqualTo(Result.PROVISIONED);
 
-        verify(provisioning).provisionBootstrapAdmin(EmailAddress.of(EMAIL), "bootstrap");
+        verify(provisioning).provision(new ProvisionCommand(EmailAddress.of(EMAIL), Actor.service("bootstrap"), null));
     }
 
     @Test
@@ -137,7 +139,7 @@ class CognitoBootstrapAdminTests {
         bootstrap.bootstrap();
 
         verify(cognito).findUser(EMAIL);
-        verify(provisioning).provisionBootstrapAdmin(EmailAddress.of(EMAIL), "bootstrap");
+        verify(provisioning).provision(new ProvisionCommand(EmailAddress.of(EMAIL), Actor.service("bootstrap"), null));
     }
 
     @Test
@@ -192,6 +194,6 @@ class CognitoBootstrapAdminTests {
     private static AdminAccount account(AdminStatus status) {
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
         return new AdminAccount(UUID.randomUUID(), EMAIL, "7c1e-uuid", "sub-7c1e-uuid", status, null, at, null, at, 1,
-                null, at);
+                null, false, at);
     }
 }

@@ -10,8 +10,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /**
  * Test only: wraps the SDK client so that the JVM halts ({@link Runtime#halt}, no shutdown hooks,
  * no finally blocks, like {@code kill -9}) right after the named Cognito operation returned, e.g.
- * {@code adminAddUserToGroup}: the Cognito step of the saga is done, the database step is not.
- * Lives in the test sources only; see {@code CrashableApplication}.
+ * {@code adminAddUserToGroup}: the Cognito step of a provisioning is done, the database step is not;
+ * or, named {@code before:adminDeleteUser}, right before it is sent. Lives in the test sources only;
+ * see {@code CrashableApplication}.
  */
 public final class HaltingCognitoClient implements BeanPostProcessor {
 
@@ -30,6 +31,9 @@ public final class HaltingCognitoClient implements BeanPostProcessor {
         }
         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CognitoIdentityProviderClient.class},
                 (proxy, method, args) -> {
+                    if (("before:" + method.getName()).equals(haltAfter)) {
+                        halt();
+                    }
                     Object result;
                     try {
                         result = method.invoke(client, args);
@@ -37,11 +41,15 @@ public final class HaltingCognitoClient implements BeanPostProcessor {
                         throw e.getCause();
                     }
                     if (method.getName().equals(haltAfter)) {
-                        System.out.println("HALTING after " + haltAfter + " (test hook)");
-                        System.out.flush();
-                        Runtime.getRuntime().halt(EXIT_CODE);
+                        halt();
                     }
                     return result;
                 });
+    }
+
+    private void halt() {
+        System.out.println("HALTING at " + haltAfter + " (test hook)");
+        System.out.flush();
+        Runtime.getRuntime().halt(EXIT_CODE);
     }
 }

@@ -1,6 +1,7 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -10,34 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.adminprovisioning.audit.AuditEvent;
-import org.adminprovisioning.audit.AuditEvents;
-import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.audit.AuditEntry;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
-import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
 import org.adminprovisioning.cognito.inmemory.OutboxMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every provision, resend, first login, compensation and repair leaves an {@code audit_events}
  * row naming actor, action, target and outcome, and no row ever holds a password or a token.
  */
-class AuditTrailTests extends ApiTestSupport {
+class AuditTrailTests extends EndToEndTestSupport {
 
     private static final String NEW_PASSWORD = "Chosen-Permanent-Pw9!";
-
-    @Autowired
-    CognitoGateway cognito;
-
-    @Autowired
-    InMemoryUserPool pool;
-
-    @Autowired
-    InMemoryOutbox outbox;
-
-    @Autowired
-    AuditEvents audit;
 
     private static String unique(String name) {
         return uniqueEmail(name, "audit.example.com");
@@ -71,27 +56,27 @@ class AuditTrailTests extends ApiTestSupport {
         outbox.to(rolledBack).forEach(message -> secrets.add(message.temporaryPassword()));
 
         String ghost = unique("ghost");
-        String ghostUsername = pool.createConfirmedAdmin(ghost, "Ghost-Password-1!");
+        String ghostUsername = userPool.createConfirmedAdmin(ghost, "Ghost-Password-1!");
         secrets.add("Ghost-Password-1!");
         assertThat(api.post("/admins/reconciliation/repair",
                 Map.of("entry", "ghost-cognito-user", "id", ghostUsername, "action", "delete-cognito-user"), token)
                 .status()).isEqualTo(200);
 
-        assertThat(audit.findByTargetOrderByAtAsc(invited))
-                .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
+        assertThat(auditOf(invited))
+                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::outcome)
                 .containsExactly(
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "PROVISION_ADMIN", "SUCCEEDED"),
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "RESEND_INVITE", "SUCCEEDED"),
                         tuple(invited, "FIRST_LOGIN", "REFUSED"),
                         tuple(cognito.findUser(invited).orElseThrow().username(), "FIRST_LOGIN", "SUCCEEDED"));
-        assertThat(audit.findByTargetOrderByAtAsc(rolledBack))
-                .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
+        assertThat(auditOf(rolledBack))
+                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::outcome)
                 .containsExactly(tuple(AdminApi.BOOTSTRAP_EMAIL, "COMPENSATE", "ROLLED_BACK"));
-        assertThat(audit.findByTargetOrderByAtAsc(ghost))
-                .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)
+        assertThat(auditOf(ghost))
+                .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::outcome)
                 .containsExactly(tuple(AdminApi.BOOTSTRAP_EMAIL, "REPAIR", "SUCCEEDED"));
-        assertThat(audit.findAll()).allSatisfy(event -> {
-            String row = event.getActor() + " " + event.getTarget() + " " + event.getDetail();
+        assertThat(jdbc.queryForList("SELECT actor, target, detail FROM audit_events")).allSatisfy(event -> {
+            String row = event.get("ACTOR") + " " + event.get("TARGET") + " " + event.get("DETAIL");
             secrets.forEach(secret -> assertThat(row).doesNotContain(secret));
         });
     }

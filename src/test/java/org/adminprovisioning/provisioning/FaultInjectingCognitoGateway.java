@@ -11,21 +11,28 @@ import org.adminprovisioning.cognito.CognitoUserPage;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.SignInResult;
 
-/** A {@link CognitoGateway} that fires the {@link FaultPlan}'s faults around a real one. */
+/**
+ * A {@link CognitoGateway} that fires the {@link FaultPlan}'s faults around a real one: the generic
+ * ones of {@link FaultInjection}, and for {@code AdminCreateUser} also a late landing, the SDK-retry
+ * duplicate and a refusal.
+ */
 final class FaultInjectingCognitoGateway implements CognitoGateway {
 
     private final FaultPlan faults;
     private volatile CognitoGateway delegate;
+    /** The delegate, with the plan's generic faults around every call but the create. */
+    private volatile CognitoGateway generic;
     /** A {@link Fault#LATE} create waiting to land right after the saga's look-up. */
     private Runnable lateCreate;
 
     FaultInjectingCognitoGateway(FaultPlan faults, CognitoGateway delegate) {
         this.faults = faults;
-        this.delegate = delegate;
+        delegateTo(delegate);
     }
 
     void delegateTo(CognitoGateway delegate) {
         this.delegate = delegate;
+        this.generic = FaultInjection.cognito(faults, delegate);
         this.lateCreate = null;
     }
 
@@ -61,17 +68,13 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
 
     @Override
     public void addToAdminGroup(String username) {
-        faults.intercept(Step.ADD_TO_GROUP, () -> {
-            delegate.addToAdminGroup(username);
-            return null;
-        }, () -> unavailable(Step.ADD_TO_GROUP));
+        generic.addToAdminGroup(username);
     }
 
     @Override
-    public Optional<CognitoUser> findUser(String usernameOrEmail) {
+    public Optional<CognitoUser> findUser(String username) {
         try {
-            return faults.intercept(Step.FIND_USER, () -> delegate.findUser(usernameOrEmail),
-                    () -> unavailable(Step.FIND_USER));
+            return generic.findUser(username);
         } finally {
             landLateCreate();
         }
@@ -90,16 +93,33 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
     }
 
     @Override
+    public boolean isInAdminGroup(String username) {
+        return generic.isInAdminGroup(username);
+    }
+
+    @Override
+    public void disableUser(String username) {
+        generic.disableUser(username);
+    }
+
+    @Override
+    public void enableUser(String username) {
+        generic.enableUser(username);
+    }
+
+    @Override
+    public void signOutEverywhere(String username) {
+        generic.signOutEverywhere(username);
+    }
+
+    @Override
     public void deleteUser(String username) {
-        faults.intercept(Step.DELETE_USER, () -> {
-            delegate.deleteUser(username);
-            return null;
-        }, () -> unavailable(Step.DELETE_USER));
+        generic.deleteUser(username);
     }
 
     @Override
     public CognitoUser resendInvite(String username, String temporaryPassword) {
-        return delegate.resendInvite(username, temporaryPassword);
+        return generic.resendInvite(username, temporaryPassword);
     }
 
     @Override
@@ -115,25 +135,5 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
     @Override
     public CognitoUserPage listAdminGroupUsers(String nextToken) {
         return delegate.listAdminGroupUsers(nextToken);
-    }
-
-    @Override
-    public boolean isInAdminGroup(String username) {
-        return delegate.isInAdminGroup(username);
-    }
-
-    @Override
-    public void disableUser(String username) {
-        delegate.disableUser(username);
-    }
-
-    @Override
-    public void enableUser(String username) {
-        delegate.enableUser(username);
-    }
-
-    @Override
-    public void signOutEverywhere(String username) {
-        delegate.signOutEverywhere(username);
     }
 }

@@ -1,5 +1,7 @@
 package org.adminprovisioning.provisioning;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -8,28 +10,20 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@code Idempotency-Key} on {@code POST /admins} over HTTP (DESIGN §5). */
-class IdempotencyTests extends ApiTestSupport {
+/** {@code Idempotency-Key}s over HTTP: replays, misuse, per caller, expiry, and on every operation. */
+class IdempotencyTests extends EndToEndTestSupport {
 
-    @Autowired
-    CognitoGateway cognito;
-
-    @Autowired
-    ProvisioningRequests requests;
-
-    private static String uniqueEmail(String name) {
-        return ApiTestSupport.uniqueEmail(name, "idempotency.example.com");
+    private static String unique(String name) {
+        return uniqueEmail(name, "idempotency.example.com");
     }
 
     @Test
     void theSameKeyAndBody_replaysTheFirstAnswer_statusHeadersAndBody_withoutCallingCognitoAgain() {
-        String email = uniqueEmail("replay");
+        String email = unique("replay");
         AdminApi.Reply first = api.createAdmin(token, email, "key-" + email);
         AdminApi.Reply second = api.createAdmin(token, "  " + email.toUpperCase() + " ", "key-" + email);
 
@@ -39,13 +33,13 @@ class IdempotencyTests extends ApiTestSupport {
         assertThat(second.header("Location")).isEqualTo(first.header("Location"))
                 .isEqualTo("/admins/" + first.body().get("id").asString());
         verify(cognito, times(1)).createAdminUser(eq(email), anyString());
-        assertThat(requests.findByEmailOrderByCreatedAtAsc(email)).hasSize(1);
+        assertThat(journalStatesOf(email)).hasSize(1);
     }
 
     @Test
     void theSameKeyWithAnotherEmail_is422IdempotencyKeyReused_andNeverReachesCognito() {
-        String email = uniqueEmail("first");
-        String other = uniqueEmail("other");
+        String email = unique("first");
+        String other = unique("other");
         assertThat(api.createAdmin(token, email, "key-" + email).status()).isEqualTo(201);
 
         AdminApi.Reply reused = api.createAdmin(token, other, "key-" + email);
@@ -54,12 +48,12 @@ class IdempotencyTests extends ApiTestSupport {
         assertThat(reused.problemType()).isEqualTo("idempotency-key-reused");
         assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
         verify(cognito, never()).createAdminUser(eq(other), anyString());
-        assertThat(requests.findByEmailOrderByCreatedAtAsc(other)).isEmpty();
+        assertThat(journalStatesOf(other)).isEmpty();
     }
 
     @Test
     void theSameKeyAfterAFailure_replaysTheFailure_withoutCallingCognitoAgain() {
-        String email = uniqueEmail("refused");
+        String email = unique("refused");
         doThrow(new InvalidInviteException("Cognito refused the invitation: InvalidParameterException", null))
                 .when(cognito).createAdminUser(eq(email), anyString());
 
@@ -74,7 +68,7 @@ class IdempotencyTests extends ApiTestSupport {
 
     @Test
     void theSameKeyWhileTheFirstRequestIsUnfinished_is409InProgress_andReplaysItsOutcomeOnceTheReconcilerFinishedIt() {
-        String email = uniqueEmail("unfinished");
+        String email = unique("unfinished");
         CognitoUnavailableException down = new CognitoUnavailableException("AdminCreateUser timed out", null);
         doThrow(down).when(cognito).createAdminUser(eq(email), anyString());
         doThrow(down).when(cognito).findUser(email);
@@ -100,7 +94,7 @@ class IdempotencyTests extends ApiTestSupport {
 
     @Test
     void aRequestWithoutKey_isNotReplayed_butRefusedWith409_becauseTheAdminExists() {
-        String email = uniqueEmail("nokey");
+        String email = unique("nokey");
         assertThat(api.createAdmin(token, email, null).status()).isEqualTo(201);
 
         AdminApi.Reply again = api.createAdmin(token, email, null);
@@ -108,5 +102,52 @@ class IdempotencyTests extends ApiTestSupport {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problemType()).isEqualTo("admin-exists");
         verify(cognito, times(1)).createAdminUser(eq(email), anyString());
+    }
+
+    @Test
+    void anotherAdminsEqualKey_isAnotherRequest_neverItsReplay() throws Exception {
+        String first = unique("mine");
+        String second = unique("theirs");
+        String otherAdmin = activeAdminToken(unique("other-admin"));
+        assertThat(api.createAdmin(token, first, "shared-key-" + first).status()).isEqualTo(201);
+
+        AdminApi.Reply theirs = api.createAdmin(otherAdmin, second, "shared-key-" + first);
+
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.body().path("email").asString()).isEqualTo(second);
+    }
+
+    @Test
+    void aKeyOlderThanItsLifetime_startsANewRequest() {
+        String email = unique("expired-key");
+        String key = "old-key-" + email;
+        assertThat(api.createAdmin(token, email, key).status()).isEqualTo(201);
+        clock.advance(java.time.Duration.ofHours(25));
+        String other = unique("expired-key-other");
+
+        AdminApi.Reply reused = api.createAdmin(api.loginAsBootstrapAdmin(), other, key);
+
+        assertThat(reused.status()).as(reused.raw()).isEqualTo(201);
+        assertThat(reused.body().path("email").asString()).isEqualTo(other);
+    }
+
+    @Test
+    void disableEnableAndOffboard_replayTheirFirstAnswer_forTheSameKey() {
+        String email = unique("changes");
+        String id = api.createAdmin(token, email, null).body().path("id").asString();
+
+        AdminApi.Reply disabled = api.post("/admins/" + id + "/disable", null, token, java.util.Map.of("Idempotency-Key", "d-" + id));
+        api.post("/admins/" + id + "/enable", null, token);
+        AdminApi.Reply replayed = api.post("/admins/" + id + "/disable", null, token, java.util.Map.of("Idempotency-Key", "d-" + id));
+        AdminApi.Reply keyOnAnotherAdmin = api.post("/admins/" + java.util.UUID.randomUUID() + "/disable", null, token,
+                java.util.Map.of("Idempotency-Key", "d-" + id));
+
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo(disabled.body());
+        assertThat(api.get("/admins/" + id, token).body().path("status").asString())
+                .as("the replay changed nothing").isEqualTo("INVITED");
+        assertThat(keyOnAnotherAdmin.status()).isEqualTo(422);
+        verify(cognito, times(1)).disableUser(anyString());
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Primary;
  * persistence slice, so they share one application context.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({AdminRecords.class, ProvisioningJournal.class, AuditTrail.class})
+@Import({AdminRecords.class, Journal.class, AuditTrail.class})
 public class PersistenceSliceConfiguration {
 
     @Bean

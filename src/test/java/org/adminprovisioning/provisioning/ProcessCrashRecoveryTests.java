@@ -1,5 +1,6 @@
 package org.adminprovisioning.provisioning;
 
+import org.adminprovisioning.AdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Kills a real service JVM in the middle of provisioning and shows a restarted one finishing the
- * request. The service runs in a JVM of its own ({@link CrashableApplication} on the test class
+ * Kills a real service JVM in the middle of an operation (a provisioning, a disable, an offboard)
+ * and shows a restarted one finishing it. The service runs in a JVM of its own ({@link CrashableApplication} on the test class
  * path) with the {@code cognito} and {@code postgres} profiles: a fresh PostgreSQL schema, and a
  * moto pool in a process of its own, because Cognito's state must survive the kill, which the
  * in-memory pool (it lives in the killed JVM) cannot. The first JVM halts ({@code Runtime.halt},
@@ -105,7 +106,7 @@ class ProcessCrashRecoveryTests {
                 .as("the service dies while answering").isInstanceOf(IllegalStateException.class);
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.process().exitValue()).isEqualTo(HaltingCognitoClient.EXIT_CODE);
-        assertThat(journalStatesOf(email)).containsExactly("COGNITO_CREATED");
+        assertThat(journalStatesOf(email)).containsExactly("COGNITO_DONE");
         assertThat(pool.userWithEmail(email)).isPresent();
         assertThat(pool.groupsOf(email)).containsExactly("admins");
         assertThat(userRow(email)).isEmpty();
@@ -136,6 +137,74 @@ class ProcessCrashRecoveryTests {
         assertThat(drift.get("stuckRequests")).isEmpty();
         System.out.printf("Crash recovery: first JVM up in %d ms, second JVM up in %d ms, request COMPLETED %d ms "
                 + "after the restart began%n", firstStartup.toMillis(), secondStartup.toMillis(), recovery.toMillis());
+    }
+
+    @Test
+    void aServiceKilledBetweenDisablingInCognitoAndSigningOut_isFinishedByTheRestartedService() throws Exception {
+        String email = "disabled-" + UUID.randomUUID().toString().substring(0, 8) + "@crash.example.com";
+        Service first = start("first-disable", "adminDisableUser");
+        insertActiveAdminRecords(ADMIN_EMAIL);
+        String token = first.api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String id = first.api().createAdmin(token, email, null).body().get("id").asString();
+
+        assertThatThrownBy(() -> first.api().post("/admins/" + id + "/disable", null, token))
+                .as("the service dies while answering").isInstanceOf(IllegalStateException.class);
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(journalStatesOf(email, "DISABLE")).containsExactly("STARTED");
+        assertThat(userRow(email).orElseThrow()).as("refused at once, before Cognito").containsEntry("status", "DISABLED");
+
+        Service second = start("second-disable", null);
+        awaitCompleted(email, "DISABLE");
+
+        assertThat(pool.userWithEmail(email).orElseThrow().enabled()).isFalse();
+        assertThat(second.api().get("/admins/" + id, token).body().get("status").asString()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void aServiceKilledBeforeDeletingTheCognitoUserOfAnOffboardedAdmin_isFinishedByTheRestartedService()
+            throws Exception {
+        String email = "offboarded-" + UUID.randomUUID().toString().substring(0, 8) + "@crash.example.com";
+        Service first = start("first-offboard", "before:adminDeleteUser");
+        insertActiveAdminRecords(ADMIN_EMAIL);
+        String token = first.api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String id = first.api().createAdmin(token, email, null).body().get("id").asString();
+
+        assertThatThrownBy(() -> first.api().delete("/admins/" + id, token))
+                .as("the service dies while answering").isInstanceOf(IllegalStateException.class);
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(journalStatesOf(email, "OFFBOARD")).containsExactly("STARTED");
+        assertThat(userRow(email).orElseThrow()).containsEntry("status", "OFFBOARDED");
+        assertThat(pool.userWithEmail(email)).as("not deleted yet").isPresent();
+
+        start("second-offboard", null);
+        awaitCompleted(email, "OFFBOARD");
+
+        assertThat(pool.userWithEmail(email)).isEmpty();
+        assertThat(userRow(email).orElseThrow()).as("kept for the audit trail").containsEntry("status", "OFFBOARDED");
+    }
+
+    private void awaitCompleted(String email, String operation) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!journalStatesOf(email, operation).equals(List.of("COMPLETED")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(journalStatesOf(email, operation)).containsExactly("COMPLETED");
+    }
+
+    private List<String> journalStatesOf(String email, String operation) throws SQLException {
+        try (Connection connection = TestDatabase.connect(schema);
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT state FROM admin_operations WHERE email = ? AND operation = ? ORDER BY created_at")) {
+            query.setString(1, email);
+            query.setString(2, operation);
+            List<String> states = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    states.add(rows.getString(1));
+                }
+            }
+            return states;
+        }
     }
 
     private record Service(Process process, AdminApi api) {
@@ -241,12 +310,15 @@ class ProcessCrashRecoveryTests {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = TestDatabase.connect(schema)) {
             try (PreparedStatement user = connection.prepareStatement("INSERT INTO users (id, email, cognito_username, "
-                    + "role, status, created_at, updated_at, version) VALUES (?, ?, ?, 'ADMIN', 'ACTIVE', ?, ?, 0)")) {
+                    + "live_email, live_cognito_username, role, status, created_at, updated_at, version) "
+                    + "VALUES (?, ?, ?, ?, ?, 'ADMIN', 'ACTIVE', ?, ?, 0)")) {
                 user.setObject(1, userId);
                 user.setString(2, email);
                 user.setString(3, email);
-                user.setTimestamp(4, now);
-                user.setTimestamp(5, now);
+                user.setString(4, email);
+                user.setString(5, email);
+                user.setTimestamp(6, now);
+                user.setTimestamp(7, now);
                 user.executeUpdate();
             }
             try (PreparedStatement info = connection.prepareStatement("INSERT INTO admin_info (id, user_id, invited_at, "
@@ -263,7 +335,8 @@ class ProcessCrashRecoveryTests {
     private List<String> journalStatesOf(String email) throws SQLException {
         try (Connection connection = TestDatabase.connect(schema);
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT state FROM provisioning_requests WHERE email = ? ORDER BY created_at")) {
+                        "SELECT state FROM admin_operations WHERE email = ? AND operation = 'PROVISION' "
+                                + "ORDER BY created_at")) {
             query.setString(1, email);
             List<String> states = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -307,7 +380,7 @@ class ProcessCrashRecoveryTests {
 
     private static List<String> emails(JsonNode admins) {
         List<String> emails = new ArrayList<>();
-        admins.forEach(admin -> emails.add(admin.get("email").asString()));
+        admins.get("content").forEach(admin -> emails.add(admin.get("email").asString()));
         return emails.stream().collect(Collectors.toList());
     }
 }

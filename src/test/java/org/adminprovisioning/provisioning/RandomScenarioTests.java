@@ -18,26 +18,27 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Random scenarios, property style (plain JUnit, one dynamic test per seed): each seed generates a
- * sequence of provisioning requests for a few emails (in any letter case, with new, repeated or
- * misused idempotency keys), reconciler passes, time jumps past the stale threshold, and faults
- * at random steps (every fault of the {@link FaultMatrixTests}, any number per scenario, in the
- * saga and in the reconciler alike). Afterwards the reconciler settles everything without faults
- * and the scenario must keep the promise: Cognito user ⇔ {@code User} + {@code AdminInfo}, every
- * journal row final, no admin created twice, none lost (every 201, and every replay of a key
- * after the dust settled, names the admin that exists), none created behind a "nothing was created".
+ * sequence of operations for a few emails — provisionings (in any letter case, with new, repeated or
+ * misused idempotency keys), resends, disables, enables, offboards, first sign-ins — reconciler
+ * passes, time jumps past the stale threshold, and faults at random steps (every fault of the
+ * {@link FaultMatrixTests}, any number per scenario, in the operations and in the reconciler alike).
+ * Afterwards the reconciler settles everything without faults and the scenario must keep the
+ * promise of {@link EngineInvariant}, and every replay of a provisioning key after the dust settled
+ * must have a final answer.
  *
  * <p>Tries: {@code -Dadminprovisioning.scenarios=N} (the build runs 1,000 on H2 and 500 on
  * PostgreSQL; {@code ./mvnw test -Dtest=RandomScenarioTests -Dadminprovisioning.scenarios=10000
  * -DskipPostgresTests=true} for a long run). A failing seed is in the test's name and message;
  * {@code -Dadminprovisioning.scenarios.seed=<seed> -Dadminprovisioning.scenarios=1} replays it.
  */
-@SagaHarnessTest
+@EngineHarnessTest
 class RandomScenarioTests {
 
     /** Per intercepted call; {@code -Dadminprovisioning.scenarios.faults=0.25} for a rougher ride. */
     private static final double FAULT_PROBABILITY = Double.parseDouble(
             System.getProperty("adminprovisioning.scenarios.faults", "0.08"));
-    private static SagaHarness harness;
+    private static final Operation[] CHANGES = {Operation.DISABLE, Operation.ENABLE, Operation.OFFBOARD};
+    private static EngineHarness harness;
     private static final Map<String, Integer> TALLY = new java.util.TreeMap<>();
 
     @Autowired
@@ -64,7 +65,7 @@ class RandomScenarioTests {
 
     private void scenario(long seed) {
         if (harness == null) {
-            harness = new SagaHarness(context, seed);
+            harness = new EngineHarness(context, seed);
         }
         Random random = new Random(seed);
         harness.faults.reset();
@@ -72,21 +73,35 @@ class RandomScenarioTests {
         harness.faults.randomly(random, FAULT_PROBABILITY);
         List<String> emails = List.of("s" + seed + "-ann@random.example.com", "s" + seed + "-bob@random.example.com");
         Map<String, String> keys = new LinkedHashMap<>();
-        List<SagaHarness.Answer> answers = new ArrayList<>();
+        List<EngineHarness.Answer> answers = new ArrayList<>();
         List<String> story = new ArrayList<>();
-        int operations = 2 + random.nextInt(5);
+        int operations = 3 + random.nextInt(7);
         for (int i = 0; i < operations; i++) {
             int dice = random.nextInt(100);
-            if (dice < 65) {
-                String email = anyCase(random, emails.get(random.nextInt(emails.size())));
-                String key = chooseKey(random, keys, email, seed, i);
-                SagaHarness.Answer answer = harness.provision(email, key);
+            String email = emails.get(random.nextInt(emails.size()));
+            if (dice < 40) {
+                String typed = anyCase(random, email);
+                String key = chooseKey(random, keys, typed, seed, i);
+                EngineHarness.Answer answer = harness.provision(typed, key);
                 if (key != null && !keys.containsKey(key)) {
-                    keys.put(key, email);
+                    keys.put(key, typed);
                 }
                 answers.add(answer);
-                story.add("provision " + email + " key=" + key + " -> " + answer.kind() + " " + answer.detail());
-            } else if (dice < 82) {
+                story.add("provision " + typed + " key=" + key + " -> " + answer.kind() + " " + answer.detail());
+            } else if (dice < 60) {
+                Operation operation = CHANGES[random.nextInt(CHANGES.length)];
+                String key = random.nextBoolean() ? null : "change-" + seed + "-" + i;
+                EngineHarness.Answer answer = harness.change(operation, email, key);
+                answers.add(answer);
+                story.add(operation + " " + email + " key=" + key + " -> " + answer.kind() + " " + answer.detail());
+            } else if (dice < 66) {
+                EngineHarness.Answer answer = harness.resend(email);
+                answers.add(answer);
+                story.add("resend " + email + " -> " + answer.kind() + " " + answer.detail());
+            } else if (dice < 72) {
+                harness.signIn(email);
+                story.add("first sign-in of " + email);
+            } else if (dice < 86) {
                 harness.reconcileOnce();
                 story.add("reconciler pass");
             } else {
@@ -105,12 +120,20 @@ class RandomScenarioTests {
         harness.faults.enable(false);
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, String> key : keys.entrySet()) {
-            SagaHarness.Answer replay = harness.provision(key.getValue(), key.getKey());
+            EngineHarness.Answer replay = harness.provision(key.getValue(), key.getKey());
             story.add("after settling, replay key=" + key.getKey() + " -> " + replay.kind() + " " + replay.detail());
-            if (replay.kind() == SagaHarness.Kind.UNKNOWN || replay.detail().contains("ProvisioningInProgress")) {
+            boolean replayedFailure = replay.detail().contains("This Idempotency-Key's request failed");
+            if ((replay.kind() == EngineHarness.Kind.UNKNOWN && !replayedFailure)
+                    || replay.detail().startsWith("KEY_IN_PROGRESS")) {
                 violations.add("key " + key.getKey() + " still has no final answer after settling: " + replay.detail());
             }
-            answers.add(replay);
+            if (replay.kind() == EngineHarness.Kind.CHANGED && !harness.adminExists(replay.adminId())) {
+                violations.add("key " + key.getKey() + " replays admin " + replay.adminId() + ", which is lost");
+            }
+            if (replay.kind() == EngineHarness.Kind.CHANGED && harness.isLive(replay.adminId())) {
+                // A key whose first request was refused before it was journaled starts a new request.
+                answers.add(replay);
+            }
         }
         harness.faults.enable(true);
         violations.addAll(harness.violations(emails, answers));

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -17,29 +16,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.adminprovisioning.admin.EmailAddress;
-import org.adminprovisioning.provisioning.ProvisioningJournal.Claim;
-import org.adminprovisioning.provisioning.SagaHarnessTest.HarnessClock;
+import org.adminprovisioning.provisioning.Journal.Claim;
+import org.adminprovisioning.provisioning.EngineHarnessTest.HarnessClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** The reconciler's own rules: backoff, giving up, leases and {@code SKIP LOCKED} between instances. */
-@SagaHarnessTest
+@EngineHarnessTest
 class ReconcilerTests {
 
-    private static SagaHarness harness;
+    private static EngineHarness harness;
 
     @Autowired
     ApplicationContext context;
 
     @Autowired
-    ProvisioningRequests requests;
+    JournalEntries requests;
 
     @Autowired
-    ProvisioningJournal journal;
+    Journal journal;
+
+    @Autowired
+    TransactionOperations transactions;
 
     @Autowired
     HarnessClock clock;
@@ -47,7 +49,7 @@ class ReconcilerTests {
     @BeforeEach
     void freshScenario() {
         if (harness == null) {
-            harness = new SagaHarness(context, 11);
+            harness = new EngineHarness(context, 11);
         }
         harness.faults.reset();
         harness.newPool();
@@ -68,8 +70,7 @@ class ReconcilerTests {
 
     @Test
     void backoff_doublesPerAttempt_withEqualJitter_upToItsCap() {
-        Reconciler reconciler = new Reconciler(null, null, null, null, null, null, SagaHarness.SETTINGS, clock,
-                new Random(1));
+        Reconciler reconciler = harness.reconciler;
         for (int failed = 1; failed <= 12; failed++) {
             long full = Math.min(Duration.ofSeconds(30).toMillis() << (failed - 1), Duration.ofHours(1).toMillis());
             for (int sample = 0; sample < 50; sample++) {
@@ -86,16 +87,16 @@ class ReconcilerTests {
         for (int i = 0; i < 20; i++) {
             harness.faults.arm(Step.DELETE_USER, Fault.FAIL); // the compensation keeps failing
         }
-        SagaHarness.Answer answer = harness.provision(email, null);
-        assertThat(answer.kind()).isEqualTo(SagaHarness.Kind.UNKNOWN);
-        UUID id = requests.findByEmailOrderByCreatedAtAsc(email).get(0).getId();
+        EngineHarness.Answer answer = harness.provision(email, null);
+        assertThat(answer.kind()).as("503: nothing usable, the clean-up follows").isEqualTo(EngineHarness.Kind.NOTHING);
+        UUID id = entryOf(email).getId();
 
         List<Duration> pauses = new ArrayList<>();
         for (int pass = 0; pass < 30; pass++) {
             clock.advance(Duration.ofHours(2));
             Instant now = clock.instant();
             harness.reconcileOnce();
-            ProvisioningRequest request = requests.findById(id).orElseThrow();
+            JournalEntry request = requests.findById(id).orElseThrow();
             if (request.getNextAttemptAt() != null) {
                 pauses.add(Duration.between(now, request.getNextAttemptAt()));
             }
@@ -104,20 +105,20 @@ class ReconcilerTests {
             }
         }
 
-        ProvisioningRequest flagged = requests.findById(id).orElseThrow();
-        assertThat(flagged.getState()).isEqualTo(ProvisioningState.COMPENSATING);
+        JournalEntry flagged = requests.findById(id).orElseThrow();
+        assertThat(flagged.getState()).isEqualTo(OperationState.COMPENSATING);
         assertThat(flagged.getNeedsAttentionSince()).isNotNull();
-        assertThat(flagged.getAttempts()).isEqualTo(SagaHarness.SETTINGS.maxAttempts());
+        assertThat(flagged.getAttempts()).isEqualTo(EngineHarness.PROPERTIES.reconciler().maxAttempts());
         assertThat(flagged.getLastError()).contains("gave up after 10 attempts").contains("DELETE_USER");
-        assertThat(pauses).hasSize(SagaHarness.SETTINGS.maxAttempts() - 2);
+        assertThat(pauses).hasSize(EngineHarness.PROPERTIES.reconciler().maxAttempts() - 2);
         assertThat(pauses.get(0)).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(30));
         assertThat(pauses.get(pauses.size() - 1)).isBetween(Duration.ofMinutes(30), Duration.ofHours(1));
-        assertThat(journal.stuck(clock.instant(), 100)).extracting(ProvisioningRequest::getId).contains(id);
+        assertThat(journal.stuck(clock.instant(), 100)).extracting(JournalEntry::getId).contains(id);
 
         clock.advance(Duration.ofDays(1));
         harness.reconcileOnce();
         assertThat(requests.findById(id).orElseThrow().getAttempts()).as("no more automatic attempts")
-                .isEqualTo(SagaHarness.SETTINGS.maxAttempts());
+                .isEqualTo(EngineHarness.PROPERTIES.reconciler().maxAttempts());
 
         harness.faults.reset(); // Cognito is back; an admin asks for another try
         assertThat(harness.reconciler.retryNow(id, "an admin")).contains(ReconciliationRun.Result.ROLLED_BACK);
@@ -131,39 +132,40 @@ class ReconcilerTests {
         // instance's reconciler finds no user and fails the request; then the create lands and
         // the stalled instance dies before it can journal anything.
         harness.faults.arm(Step.CREATE_USER, Fault.HANG);
-        harness.faults.arm(Step.JOURNAL_COGNITO_CREATED, Fault.CRASH_BEFORE);
-        SagaHarness.Answer answer = harness.provision(email, null);
-        ProvisioningRequest failed = requests.findByEmailOrderByCreatedAtAsc(email).get(0);
-        assertThat(failed.getState()).isEqualTo(ProvisioningState.FAILED);
+        harness.faults.arm(Step.JOURNAL_COGNITO_DONE, Fault.CRASH_BEFORE);
+        EngineHarness.Answer answer = harness.provision(email, null);
+        JournalEntry failed = entryOf(email);
+        assertThat(failed.getState()).isEqualTo(OperationState.VERIFYING);
         assertThat(harness.cognito.delegate().findUser(email)).as("the late user").isPresent();
 
         harness.settle();
 
-        assertThat(requests.findById(failed.getId()).orElseThrow().getState()).isEqualTo(ProvisioningState.ROLLED_BACK);
+        assertThat(requests.findById(failed.getId()).orElseThrow().getState()).isEqualTo(OperationState.ROLLED_BACK);
         assertThat(harness.violations(List.of(email), List.of(answer))).isEmpty();
     }
 
     @Test
     void aStartedRequestYoungerThanTheStaleThreshold_isLeftToItsSaga() {
         String email = unique("young");
-        ProvisioningRequest request = journal.start(new EmailAddress(email), null, null, "hash");
+        JournalEntry request = start(email);
 
-        clock.advance(SagaHarness.STALE_AFTER.minusSeconds(1));
+        clock.advance(EngineHarness.STALE_AFTER.minusSeconds(1));
         harness.reconcileOnce();
-        assertThat(requests.findById(request.getId()).orElseThrow().getState()).isEqualTo(ProvisioningState.STARTED);
+        assertThat(requests.findById(request.getId()).orElseThrow().getState()).isEqualTo(OperationState.STARTED);
 
         clock.advance(Duration.ofSeconds(2));
         harness.reconcileOnce();
-        assertThat(requests.findById(request.getId()).orElseThrow().getState()).isEqualTo(ProvisioningState.FAILED);
+        assertThat(requests.findById(request.getId()).orElseThrow().getState()).as("failed, looked at once more later")
+                .isEqualTo(OperationState.VERIFYING);
     }
 
     @Test
     void twoInstancesClaimingAtOnce_neverTakeTheSameRequest_andALeasedRequestWaitsForItsLease() throws Exception {
         Set<UUID> stale = new HashSet<>();
         for (int i = 0; i < 30; i++) {
-            stale.add(journal.start(new EmailAddress(unique("claim" + i)), null, null, "hash").getId());
+            stale.add(start(unique("claim" + i)).getId());
         }
-        clock.advance(SagaHarness.STALE_AFTER.plusSeconds(1));
+        clock.advance(EngineHarness.STALE_AFTER.plusSeconds(1));
 
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
@@ -172,7 +174,7 @@ class ReconcilerTests {
                 start.await();
                 List<Claim> mine = new ArrayList<>();
                 for (int batch = 0; batch < 10; batch++) {
-                    mine.addAll(journal.claimDue(4, SagaHarness.STALE_AFTER, SagaHarness.STALE_AFTER));
+                    mine.addAll(journal.claimDue(4, EngineHarness.STALE_AFTER, EngineHarness.STALE_AFTER));
                 }
                 return mine;
             };
@@ -188,15 +190,24 @@ class ReconcilerTests {
             Set<UUID> claimed = new HashSet<>(firstIds);
             claimed.addAll(secondIds);
             assertThat(claimed).containsAll(stale);
-            assertThat(journal.claimDue(100, SagaHarness.STALE_AFTER, SagaHarness.STALE_AFTER))
+            assertThat(journal.claimDue(100, EngineHarness.STALE_AFTER, EngineHarness.STALE_AFTER))
                     .as("every request is leased").extracting(Claim::id).doesNotContainAnyElementsOf(stale);
-            clock.advance(SagaHarness.STALE_AFTER.plusSeconds(1));
-            assertThat(ids(journal.claimDue(100, SagaHarness.STALE_AFTER, SagaHarness.STALE_AFTER)))
+            clock.advance(EngineHarness.STALE_AFTER.plusSeconds(1));
+            assertThat(ids(journal.claimDue(100, EngineHarness.STALE_AFTER, EngineHarness.STALE_AFTER)))
                     .as("leases over").containsAll(stale);
         } finally {
             instances.shutdownNow();
             harness.settle();
         }
+    }
+
+    private JournalEntry start(String email) {
+        return transactions.execute(tx -> journal.begin(Operation.PROVISION, new JournalEntry.Subject(email, null, null),
+                new JournalEntry.Request(null, null, "hash"), true));
+    }
+
+    private JournalEntry entryOf(String email) {
+        return requests.findAll().stream().filter(entry -> entry.getEmail().equals(email)).findFirst().orElseThrow();
     }
 
     private static Set<UUID> ids(List<Claim> claims) {

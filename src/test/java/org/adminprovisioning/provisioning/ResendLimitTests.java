@@ -1,24 +1,17 @@
 package org.adminprovisioning.provisioning;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
 
-import org.adminprovisioning.audit.AuditEvent;
-import org.adminprovisioning.audit.AuditEvents;
-import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
+import org.adminprovisioning.audit.AuditEntry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code POST /admins/resend-invite} and its per-admin hourly limit ({@code provisioning.max-resends-per-hour=2} here). */
-class ResendLimitTests extends ApiTestSupport {
-
-    @Autowired
-    InMemoryOutbox outbox;
-
-    @Autowired
-    AuditEvents audit;
+class ResendLimitTests extends EndToEndTestSupport {
 
     @Test
     void resendsBeyondTheHourlyLimit_are429TooManyInvites_andSendNothing() {
@@ -35,8 +28,8 @@ class ResendLimitTests extends ApiTestSupport {
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.problemType()).isEqualTo("too-many-invites");
         assertThat(outbox.to(email)).hasSize(3); // the invitation and two resends
-        assertThat(audit.findByTargetOrderByAtAsc(email)).filteredOn(e -> e.getAction().equals("RESEND_INVITE"))
-                .extracting(AuditEvent::getOutcome).containsExactly("SUCCEEDED", "SUCCEEDED", "REFUSED");
+        assertThat(auditOf(email)).filteredOn(e -> e.action().equals("RESEND_INVITE"))
+                .extracting(AuditEntry::outcome).containsExactly("SUCCEEDED", "SUCCEEDED", "REFUSED");
     }
 
     @Test
@@ -50,6 +43,6 @@ class ResendLimitTests extends ApiTestSupport {
         assertThat(unknown.problemType()).isEqualTo("admin-not-found");
         assertThat(active.status()).isEqualTo(409);
         assertThat(active.problemType()).isEqualTo("admin-already-active");
-        assertThat(audit.findByTargetOrderByAtAsc(nobody)).extracting(AuditEvent::getOutcome).containsExactly("REFUSED");
+        assertThat(auditOf(nobody)).extracting(AuditEntry::outcome).containsExactly("REFUSED");
     }
 }

@@ -1,24 +1,33 @@
 package org.adminprovisioning.provisioning;
 
-/** The steps of DESIGN §4 (saga, compensation and reconciler) where faults are injected. */
+/** The steps of the operations, their compensations and the reconciler where faults are injected. */
 enum Step {
-    JOURNAL_START("journal.start (Tx A: STARTED)"),
+    LOCK_ADMIN("records.lockForChange (first statement of the operation's transaction)"),
+    JOURNAL_BEGIN("journal.begin (the operation journaled, with our part for disable/offboard)"),
     CREATE_USER("cognito.createAdminUser"),
-    FIND_USER("cognito.findUser (unknown-outcome look-up)"),
-    JOURNAL_COGNITO_CREATED("journal.markCognitoCreated"),
+    FIND_USER("cognito.findUser (look-up after an unknown outcome)"),
+    JOURNAL_COGNITO_DONE("journal.cognitoDone"),
     ADD_TO_GROUP("cognito.addToAdminGroup"),
-    LOCK_FOR_COMPLETION("journal.lockForCompletion (Tx B)"),
-    WRITE_RECORDS("records.createAdminDatabaseRecords (Tx B)"),
-    JOURNAL_COMPLETED("journal.markCompleted (Tx B)"),
-    JOURNAL_FAILED("journal.markFailed"),
-    JOURNAL_HAND_OVER("journal.recordError (hand-over to reconciler)"),
-    JOURNAL_COMPENSATING("journal.markCompensating"),
-    DELETE_USER("cognito.deleteUser (compensation)"),
-    JOURNAL_ROLLED_BACK("journal.markRolledBack"),
-    JOURNAL_REOPEN("journal.reopenForCompensation"),
+    DISABLE_USER("cognito.disableUser"),
+    SIGN_OUT("cognito.signOutEverywhere"),
+    ENABLE_USER("cognito.enableUser"),
+    DELETE_USER("cognito.deleteUser"),
+    RESEND("cognito.resendInvite"),
+    JOURNAL_LOCK("journal.lockInState (our part's transaction)"),
+    WRITE_RECORDS("records.createAdminDatabaseRecords"),
+    WRITE_DISABLE("records.disable"),
+    WRITE_ENABLE("records.enable"),
+    WRITE_OFFBOARD("records.offboard"),
+    WRITE_RESENT("records.recordInviteResent"),
+    JOURNAL_COMPLETE("journal.complete"),
+    JOURNAL_FAIL("journal.fail"),
+    JOURNAL_HAND_OVER("journal.handOver (to the reconciler)"),
+    JOURNAL_COMPENSATING("journal.compensating"),
+    JOURNAL_ROLLED_BACK("journal.rolledBack"),
+    JOURNAL_REOPEN("journal.lateChangeFound"),
     RECONCILER_CLAIM("reconciler: journal.claimDue (FOR UPDATE SKIP LOCKED)"),
     RECONCILER_LOCK("reconciler: journal.lockClaimed"),
-    RECONCILER_END("reconciler: journal fail/rollBack/retry");
+    RECONCILER_END("reconciler: journal complete/fail/rollBack/retry");
 
     private final String description;
 
@@ -30,7 +39,8 @@ enum Step {
         return description;
     }
 
-    boolean isCognitoCall() {
-        return this == CREATE_USER || this == FIND_USER || this == ADD_TO_GROUP || this == DELETE_USER;
+    /** Cognito reads: a fault there can only fail, hang or crash; there is nothing to lose. */
+    boolean isRead() {
+        return this == FIND_USER;
     }
 }

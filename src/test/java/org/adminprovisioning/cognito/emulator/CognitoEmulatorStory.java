@@ -343,6 +343,55 @@ abstract class CognitoEmulatorStory {
         assertThat(emulator.temporaryPassword(pool.poolId(), email)).isNotEqualTo(first);
     }
 
+    @Test
+    void disable_refusesTheTokenAtOnce_andDisablesTheUserInTheEmulator_thenEnableLetsItBackIn() throws Exception {
+        String email = "disabled." + suffix() + "@example.com";
+        String username = pool.seedConfirmedUser(email, STRONG_PASSWORD, true);
+        records.createActiveAdminRecords(email, username, null);
+        String id = records.findByEmail(email).orElseThrow().id().toString();
+        String ownToken = post("/auth/login", Map.of("username", email, "password", STRONG_PASSWORD), null).body()
+                .path("accessToken").asString();
+        assertThat(get("/admins", ownToken).status()).isEqualTo(200);
+
+        Response disabled = post("/admins/" + id + "/disable", Map.of(), bootstrapToken());
+
+        assertThat(disabled.status()).as(disabled.toString())
+                .isEqualTo(emulator.gap(EmulatorGap.GLOBAL_SIGN_OUT).isPresent() ? 202 : 200);
+        assertThat(disabled.body().path("status").asString()).isEqualTo("DISABLED");
+        assertProblem(get("/admins", ownToken), 403, "forbidden");
+        assertThat(pool.userWithEmail(email).orElseThrow().enabled()).isFalse();
+        if (emulator.gap(EmulatorGap.DISABLED_USER_SIGN_IN).isEmpty()) {
+            assertProblem(post("/auth/login", Map.of("username", email, "password", STRONG_PASSWORD), null), 401,
+                    "invalid-credentials");
+        }
+        if (disabled.status() == 202) {
+            return; // the enable waits for the disable's Cognito part, which this emulator cannot finish
+        }
+
+        Response enabled = post("/admins/" + id + "/enable", Map.of(), bootstrapToken());
+
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        assertThat(enabled.body().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(pool.userWithEmail(email).orElseThrow().enabled()).isTrue();
+        assertThat(get("/admins", ownToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void offboard_deletesTheUserInTheEmulator_keepsTheRow_andTheEmailCanBeInvitedAgain() throws Exception {
+        String email = invite("leaver");
+        String id = records.findByEmail(email).orElseThrow().id().toString();
+
+        Response offboarded = send(request("/admins/" + id, bootstrapToken()).DELETE());
+
+        assertThat(offboarded.status()).as(offboarded.toString()).isEqualTo(204);
+        assertThat(pool.usersWithEmail(email)).isEmpty();
+        assertThat(get("/admins/" + id, bootstrapToken()).body().path("status").asString()).isEqualTo("OFFBOARDED");
+        Response again = post("/admins", Map.of("email", email), bootstrapToken());
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.body().path("id").asString()).isNotEqualTo(id);
+        assertThat(pool.usersWithEmail(email)).hasSize(1);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Both or neither
 

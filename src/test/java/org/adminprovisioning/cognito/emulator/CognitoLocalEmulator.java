@@ -162,6 +162,11 @@ public final class CognitoLocalEmulator extends CognitoEmulator {
                 return Optional.of("cognito-local 5.3.0 answers AdminCreateUser with MessageAction=RESEND with 500 "
                         + "CognitoLocal#Unsupported (CognitoWireContractTests checks the request and the error mapping "
                         + "instead)");
+            case GLOBAL_SIGN_OUT:
+                return Optional.of("cognito-local 5.3.0 answers AdminUserGlobalSignOut with 500 CognitoLocal#Unsupported: "
+                        + "a disable answers 202 and its Cognito part stays with the reconciler");
+            case DISABLED_USER_SIGN_IN:
+                return Optional.of("cognito-local 5.3.0 lets a disabled user sign in");
             default:
                 return Optional.empty();
         }

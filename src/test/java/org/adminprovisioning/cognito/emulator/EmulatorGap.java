@@ -14,5 +14,11 @@ public enum EmulatorGap {
     TEMPORARY_PASSWORD_CHECK,
 
     /** {@code AdminCreateUser} with {@code MessageAction=RESEND} re-sends the invitation to the same user. */
-    RESEND_INVITE
+    RESEND_INVITE,
+
+    /** {@code AdminUserGlobalSignOut} signs the user out of every device. */
+    GLOBAL_SIGN_OUT,
+
+    /** {@code InitiateAuth} refuses a disabled user. */
+    DISABLED_USER_SIGN_IN
 }

@@ -28,7 +28,7 @@ public final class EmulatorPool implements AutoCloseable {
     /** The admin group, as in {@code cognito.admin-group}. */
     public static final String ADMIN_GROUP = "admins";
 
-    /** Which kind of pool: the two DESIGN §6 says the service supports. */
+    /** Which kind of pool: the two the service supports (email as the sign-in attribute, or plain). */
     public enum Kind {
         /** {@code UsernameAttributes=[email]}: Cognito makes UUID usernames, the email signs in. */
         EMAIL_AS_USERNAME,

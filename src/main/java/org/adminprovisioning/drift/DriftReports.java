@@ -1,0 +1,151 @@
+package org.adminprovisioning.drift;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.AdminRecords.RecordedAdmin;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.CognitoUserPage;
+import org.adminprovisioning.drift.DriftReport.GhostCognitoUser;
+import org.adminprovisioning.drift.DriftReport.OrphanRecord;
+import org.adminprovisioning.drift.DriftReport.StuckRequest;
+import org.adminprovisioning.provisioning.UnfinishedRequests;
+import org.adminprovisioning.provisioning.UnfinishedRequests.UnfinishedRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The drift report: drift that no unfinished operation explains is reported, never repaired
+ * silently. It pages once through Cognito's admin group ({@code ListUsersInGroup}), comparing each
+ * page with our records, then through our records in pages; only a record whose user the group
+ * listing did not show costs one more Cognito call ({@code AdminGetUser}), to tell a missing user
+ * from one outside the group.
+ */
+@Service
+public class DriftReports {
+
+    /** Entries per list at most; the scan stops there and says so ({@code truncated}). */
+    static final int REPORT_LIMIT = 100;
+    private static final int RECORD_PAGE = 200;
+
+    private final CognitoGateway cognito;
+    private final AdminRecords records;
+    private final UnfinishedRequests unfinished;
+    private final Clock clock;
+
+    DriftReports(CognitoGateway cognito, AdminRecords records, UnfinishedRequests unfinished, Clock clock) {
+        this.cognito = cognito;
+        this.records = records;
+        this.unfinished = unfinished;
+        this.clock = clock;
+    }
+
+    /**
+     * Compares both systems and lists what disagrees. Changes nothing.
+     *
+     * @throws org.adminprovisioning.cognito.CognitoUnavailableException Cognito could not be reached
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public DriftReport report() {
+        Instant now = clock.instant();
+        Scan scan = new Scan();
+        String token = null;
+        do {
+            CognitoUserPage page = cognito.listAdminGroupUsers(token);
+            compareGroupPage(page.users(), scan);
+            token = page.nextToken();
+        } while (token != null && !scan.full());
+        int number = 0;
+        Slice<RecordedAdmin> slice = null;
+        while (!scan.full() && (slice == null || slice.hasNext())) {
+            slice = records.scan(number++, RECORD_PAGE);
+            slice.forEach(record -> {
+                if (!scan.members.contains(record.cognitoUsername())) {
+                    RecordDrift.of(record, cognito.findUser(record.cognitoUsername()), false)
+                            .filter(drift -> unexplained(record))
+                            .ifPresent(drift -> scan.orphan(record, drift));
+                }
+            });
+        }
+        List<StuckRequest> stuck = unfinished.stuck(REPORT_LIMIT + 1).stream().map(StuckRequest::of).toList();
+        if (stuck.size() > REPORT_LIMIT) {
+            stuck = stuck.subList(0, REPORT_LIMIT);
+            scan.truncated = true;
+        }
+        return new DriftReport(scan.ghosts, scan.orphans, stuck, scan.truncated, now);
+    }
+
+    /** One page of the admin group against our records: ghosts, and members whose record disagrees. */
+    private void compareGroupPage(List<CognitoUser> members, Scan scan) {
+        if (members.isEmpty()) {
+            return;
+        }
+        Map<String, RecordedAdmin> recorded = records.recordedByCognitoUsernames(members.stream()
+                .map(CognitoUser::username).toList()).stream()
+                .collect(Collectors.toMap(RecordedAdmin::cognitoUsername, Function.identity()));
+        List<CognitoUser> unrecorded = members.stream().filter(user -> !recorded.containsKey(user.username())).toList();
+        List<UnfinishedRequest> explaining = unfinished.accountingFor(
+                unrecorded.stream().map(CognitoUser::email).filter(email -> email != null).toList(),
+                unrecorded.stream().map(CognitoUser::username).toList());
+        for (CognitoUser member : members) {
+            scan.members.add(member.username());
+            RecordedAdmin record = recorded.get(member.username());
+            if (record == null) {
+                if (explaining.stream().noneMatch(operation -> unfinished.explains(operation, member))) {
+                    scan.ghost(member);
+                }
+            } else {
+                RecordDrift.of(record, Optional.of(member), true).filter(drift -> unexplained(record))
+                        .ifPresent(drift -> scan.orphan(record, drift));
+            }
+        }
+    }
+
+    /** A record an unfinished operation is changing may disagree for a while: that is no drift. */
+    private boolean unexplained(RecordedAdmin record) {
+        return unfinished.accountingFor(List.of(record.email()), List.of(record.cognitoUsername())).isEmpty();
+    }
+
+    /** What one report found so far; bounded by {@link #REPORT_LIMIT} per list. */
+    private static final class Scan {
+
+        // The admin group's usernames, so that our side is checked without a call per record.
+        final Set<String> members = new HashSet<>();
+        final List<GhostCognitoUser> ghosts = new ArrayList<>();
+        final List<OrphanRecord> orphans = new ArrayList<>();
+        boolean truncated;
+
+        void ghost(CognitoUser user) {
+            if (ghosts.size() == REPORT_LIMIT) {
+                truncated = true;
+                return;
+            }
+            ghosts.add(new GhostCognitoUser(user.username(), user.email(), user.status(), user.enabled(),
+                    user.createdAt()));
+        }
+
+        void orphan(RecordedAdmin record, RecordDrift drift) {
+            if (orphans.size() == REPORT_LIMIT) {
+                truncated = true;
+                return;
+            }
+            orphans.add(new OrphanRecord(record.id(), record.email(), record.cognitoUsername(), record.status(),
+                    drift.code()));
+        }
+
+        boolean full() {
+            return ghosts.size() >= REPORT_LIMIT && orphans.size() >= REPORT_LIMIT;
+        }
+    }
+}

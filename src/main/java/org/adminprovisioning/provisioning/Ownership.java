@@ -1,0 +1,62 @@
+package org.adminprovisioning.provisioning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one rule that decides whether a Cognito user belongs to a journaled operation; the operations,
+ * the reconciler and the drift report all ask it.
+ * <ul>
+ * <li>Once the operation journaled a Cognito username, the user with that username is its user and
+ * no other: every look-up and undo goes by username.</li>
+ * <li>Before that (a provision whose {@code AdminCreateUser} answer was lost, so only the email it
+ * sent as the username is known), a user is the operation's when it has that email, no live admin's
+ * records claim it, and it was created after the operation was journaled. Cognito may report whole
+ * seconds and its clock may be behind ours by up to {@link #CLOCK_SKEW}: a user created that little
+ * before counts too, but only while it still waits for its first sign-in, as a fresh invitation
+ * does. An admin someone made in the console seconds before, with a permanent password, is not
+ * adopted; one made earlier is older; an admin's user is claimed.</li>
+ * </ul>
+ */
+@Component
+public class Ownership {
+
+    /** How far Cognito's clock may be behind ours when telling an operation's user from an older one. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
+
+    private final AdminRecords records;
+
+    Ownership(AdminRecords records) {
+        this.records = records;
+    }
+
+    /**
+     * Whether the Cognito user is the one the operation created or acts on.
+     *
+     * @param email              the operation's (normalized) email
+     * @param journaledUsername  the Cognito username the operation journaled, or {@code null} before it knew one
+     * @param journaledAt        when the operation was journaled
+     */
+    public boolean owns(String email, String journaledUsername, Instant journaledAt, CognitoUser user) {
+        if (journaledUsername != null) {
+            return journaledUsername.equals(user.username());
+        }
+        return email.equals(user.email()) && createdInTime(journaledAt, user)
+                && records.findByCognitoUsername(user.username()).isEmpty();
+    }
+
+    /** A user without a creation date counts as created in time: only a known older date rules it out. */
+    private static boolean createdInTime(Instant journaledAt, CognitoUser user) {
+        if (user.createdAt() == null || !user.createdAt().isBefore(journaledAt)) {
+            return true;
+        }
+        return user.status() == CognitoUserStatus.FORCE_CHANGE_PASSWORD
+                && !user.createdAt().isBefore(journaledAt.truncatedTo(ChronoUnit.SECONDS).minus(CLOCK_SKEW));
+    }
+}
