@@ -31,7 +31,11 @@ public enum ProblemType {
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     COGNITO_UNAVAILABLE("cognito-unavailable", "Cognito unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE),
-    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE);
+    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE),
+    INVITE_EXPIRED("invite-expired", "Invitation expired", HttpStatus.UNAUTHORIZED),
+    INVALID_MFA_CODE("invalid-mfa-code", "Invalid MFA code", HttpStatus.UNAUTHORIZED),
+    SESSION_EXPIRED("session-expired", "Sign-in session expired", HttpStatus.UNAUTHORIZED),
+    INVALID_CODE("invalid-code", "Invalid or expired code", HttpStatus.UNAUTHORIZED);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

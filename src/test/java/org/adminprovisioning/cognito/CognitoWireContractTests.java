@@ -278,7 +278,8 @@ class CognitoWireContractTests {
         AuthTokens tokens = withGateway(CLIENT_SECRET, 1, gateway -> {
             SignInResult result = gateway.signIn("ann@example.com", "Temp-Pass-123a");
             assertThat(result).isEqualTo(new SignInResult.NewPasswordRequired("9a3c3f3e-uuid", "AYABeStubSession"));
-            return gateway.respondToNewPasswordChallenge("9a3c3f3e-uuid", "AYABeStubSession", "Strong-Pass-456b");
+            return ((SignInResult.Authenticated) gateway.respondToNewPasswordChallenge("9a3c3f3e-uuid",
+                    "AYABeStubSession", "Strong-Pass-456b")).tokens();
         });
 
         List<Recorded> sent = recorded();
