@@ -3,13 +3,10 @@ package org.adminprovisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.adminprovisioning.testsupport.Authenticator;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
 import tools.jackson.databind.JsonNode;
@@ -20,12 +17,7 @@ import tools.jackson.databind.JsonNode;
  * sign-in, the code at every sign-in after, wrong, replayed and late codes, expired invitations, refresh
  * and forgotten passwords. README's MFA walk-through is {@link #readmeMfaVariant_bootstrapAdminSetsUpMfa_invitesAnAdmin_whoSetsUpMfaToo}.
  */
-@TestPropertySource(properties = "cognito.in-memory.mfa=REQUIRED")
-class MfaRequiredFlowTests extends FlowTestSupport {
-
-    /** Each account's authenticator app: its secret. Per context, as the pool is. */
-    private static final Map<String, String> apps = new ConcurrentHashMap<>();
-    private static String bootstrapAccessToken;
+class MfaRequiredFlowTests extends MfaFlowTestSupport {
 
     private void isProblem(MvcResult result, int status, String slug) throws Exception {
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
@@ -36,83 +28,22 @@ class MfaRequiredFlowTests extends FlowTestSupport {
         return perform(postJson("/auth/login", null, Map.of("username", email, "password", password)));
     }
 
-    private MvcResult mfaSetup(String email, String session, String code) throws Exception {
-        return perform(postJson("/auth/mfa-setup", null, Map.of("username", email, "session", session, "code", code)));
-    }
-
-    private MvcResult mfa(String email, String session, String code) throws Exception {
-        return perform(postJson("/auth/mfa", null, Map.of("username", email, "session", session, "code", code)));
-    }
-
-    private String codeOf(String email) {
-        return Authenticator.code(apps.get(email), clock.instant());
-    }
-
-    private static String wrong(String code) {
-        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    }
-
-    /** Answers an MFA_SETUP challenge with the app, as a person would; returns the tokens. */
-    private JsonNode setUpApp(String email, JsonNode challenge) throws Exception {
-        assertThat(challenge.path("challenge").asString()).isEqualTo("MFA_SETUP");
-        apps.put(email, challenge.path("secretCode").asString());
-        MvcResult tokens = mfaSetup(email, challenge.path("session").asString(), codeOf(email));
-        assertThat(tokens.getResponse().getStatus()).as(tokens.getResponse().getContentAsString()).isEqualTo(200);
-        // The next code the app shows is the next step's: a code is never accepted twice.
-        clock.advance(Duration.ofSeconds(30));
-        return body(tokens);
-    }
-
-    /** Signs in with password and app code; returns the tokens. */
-    private JsonNode signInWithApp(String email, String password) throws Exception {
-        JsonNode challenge = login(email, password);
-        assertThat(challenge.path("challenge").asString()).isEqualTo("SOFTWARE_TOKEN_MFA");
-        MvcResult tokens = mfa(email, challenge.path("session").asString(), codeOf(email));
-        assertThat(tokens.getResponse().getStatus()).as(tokens.getResponse().getContentAsString()).isEqualTo(200);
-        clock.advance(Duration.ofSeconds(30));
-        return body(tokens);
-    }
-
-    /** The bootstrap admin sets up its app once per context; its access token serves every test. */
-    @Override
-    protected synchronized String bootstrapToken() throws Exception {
-        if (bootstrapAccessToken == null) {
-            bootstrapAccessToken = setUpApp(BOOTSTRAP_EMAIL, login(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD))
-                    .path("accessToken").asString();
-        }
-        return bootstrapAccessToken;
-    }
-
-    /** An invited admin who set its password and its app: ACTIVE. */
-    private String activeMfaAdmin(String email) throws Exception {
-        invite(bootstrapToken(), email);
-        MvcResult challenge = answerChallenge(email, temporaryPasswordOf(email), CHOSEN_PASSWORD);
-        assertThat(challenge.getResponse().getStatus()).isEqualTo(200);
-        return setUpApp(email, body(challenge)).path("accessToken").asString();
-    }
-
-    private String statusOf(String email) {
-        return records.findByEmail(email).orElseThrow().status().name();
-    }
-
     @Test
     void readmeMfaVariant_bootstrapAdminSetsUpMfa_invitesAnAdmin_whoSetsUpMfaToo() throws Exception {
-        // 1. The bootstrap admin signs in: the pool requires MFA and it has no app yet.
-        JsonNode challenge = login(BOOTSTRAP_EMAIL, BOOTSTRAP_PASSWORD);
-        String adminToken;
-        if (bootstrapAccessToken == null) {
-            assertThat(challenge.path("challenge").asString()).isEqualTo("MFA_SETUP");
-            assertThat(challenge.path("secretCode").asString()).matches("[A-Z2-7]{32}");
-            assertThat(challenge.path("otpauthUri").asString()).isEqualTo("otpauth://totp/AdminProvisioning:"
-                    + BOOTSTRAP_EMAIL + "?secret=" + challenge.path("secretCode").asString() + "&issuer=AdminProvisioning");
-            assertThat(challenge.has("accessToken")).isFalse();
-            // 2. It adds the secret to an app (oathtool --totp -b SECRET) and sends the code.
-            adminToken = setUpApp(BOOTSTRAP_EMAIL, challenge).path("accessToken").asString();
-            bootstrapAccessToken = adminToken;
-        } else {
-            assertThat(challenge.path("challenge").asString()).isEqualTo("SOFTWARE_TOKEN_MFA");
-            adminToken = bootstrapToken();
-        }
+        // 1. An admin who signs in for the first time: the pool requires MFA and it has no app yet (the
+        //    bootstrap admin in README; here one of its own, as the bootstrap admin serves every suite).
+        String first = uniqueEmail("mfa-first");
+        invite(bootstrapToken(), first);
+        assertThat(body(answerChallenge(first, temporaryPasswordOf(first), CHOSEN_PASSWORD)).path("challenge")
+                .asString()).isEqualTo("MFA_SETUP");
+        JsonNode challenge = login(first, CHOSEN_PASSWORD);
+        assertThat(challenge.path("challenge").asString()).isEqualTo("MFA_SETUP");
+        assertThat(challenge.path("secretCode").asString()).matches("[A-Z2-7]{32}");
+        assertThat(challenge.path("otpauthUri").asString()).isEqualTo("otpauth://totp/AdminProvisioning:"
+                + first + "?secret=" + challenge.path("secretCode").asString() + "&issuer=AdminProvisioning");
+        assertThat(challenge.has("accessToken")).isFalse();
+        // 2. It adds the secret to an app (oathtool --totp -b SECRET) and sends the code.
+        String adminToken = setUpApp(first, challenge).path("accessToken").asString();
 
         // 3. It creates an admin; the temporary password arrives in the outbox.
         String email = uniqueEmail("mfa-walkthrough");
@@ -262,16 +193,5 @@ class MfaRequiredFlowTests extends FlowTestSupport {
 
         assertThat(awaitResetCode(email)).matches("\\d{6}");
         assertThat(invitationsTo(email).stream().filter(m -> m.temporaryPassword() != null)).hasSize(1);
-    }
-
-    private String awaitResetCode(String email) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            List<String> codes = invitationsTo(email).stream().filter(m -> m.code() != null).map(m -> m.code()).toList();
-            if (!codes.isEmpty()) {
-                return codes.get(codes.size() - 1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no reset code was emailed to " + email);
     }
 }
