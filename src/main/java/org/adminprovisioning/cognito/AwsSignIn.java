@@ -162,10 +162,15 @@ final class AwsSignIn {
                 + "service does not answer: allow software-token (TOTP) MFA on the pool, not SMS or email", null);
     }
 
-    /** {@code MFAS_CAN_SETUP} is a JSON array in a string, e.g. {@code ["SMS_MFA","SOFTWARE_TOKEN_MFA"]}; absent means any. */
-    private static boolean offersSoftwareToken(Map<String, String> parameters) {
+    /**
+     * Whether {@code MFA_SETUP} offers an authenticator app. Cognito's {@code MFAS_CAN_SETUP} is a JSON array
+     * in a string, e.g. {@code "[\"SMS_MFA\",\"SOFTWARE_TOKEN_MFA\"]"}; moto 5.2.1 sends a bare JSON array,
+     * which the SDK's string-map reader scatters into keys ({@code {MFAS_CAN_SETUP=[, SOFTWARE_TOKEN_MFA=]}}).
+     * Absent means any.
+     */
+    static boolean offersSoftwareToken(Map<String, String> parameters) {
         String offered = parameters.get("MFAS_CAN_SETUP");
-        return offered == null || offered.contains("SOFTWARE_TOKEN_MFA");
+        return offered == null || offered.contains("SOFTWARE_TOKEN_MFA") || parameters.containsKey("SOFTWARE_TOKEN_MFA");
     }
 
     /**

@@ -346,6 +346,28 @@ class CognitoWireContractTests {
     }
 
     @Test
+    void mfaSetup_asMotoSendsIt_withABareJsonArray_isStillRecognisedAsOfferingAnApp() {
+        script(Answer.ok("""
+                {"ChallengeName":"MFA_SETUP","Session":"session-1","ChallengeParameters":{"MFAS_CAN_SETUP":["SOFTWARE_TOKEN_MFA"]}}"""),
+                Answer.ok("{\"SecretCode\":\"asdfasdfasdf\",\"Session\":\"session-1\"}"));
+
+        SignInResult next = withGateway("", 1,
+                gateway -> gateway.respondToNewPasswordChallenge("ann@example.com", "session-1", "Strong-Pass-456b"));
+
+        assertThat(next).isEqualTo(new SignInResult.MfaSetupRequired("ann@example.com", "session-1", "asdfasdfasdf"));
+    }
+
+    @Test
+    void mfaSetup_offeringOnlySms_isNotAnsweredWithAnApp() {
+        script(Answer.ok("""
+                {"ChallengeName":"MFA_SETUP","Session":"session-1","ChallengeParameters":{"MFAS_CAN_SETUP":"[\\"SMS_MFA\\"]"}}"""));
+
+        assertThatThrownBy(() -> withGateway("", 1, gateway -> gateway.signIn("ann@example.com", "Strong-Pass-456b")))
+                .isInstanceOf(CognitoUnavailableException.class).hasMessageContaining("MFA_SETUP");
+        assertThat(recorded()).hasSize(1);
+    }
+
+    @Test
     void softwareTokenMfa_atSignIn_isAnsweredWithTheCodeAndSecretHash_overTheChallengedUsername() throws Exception {
         script(Answer.ok("""
                 {"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"session-1",

@@ -136,13 +136,24 @@ public final class CognitoLocalEmulator extends CognitoEmulator {
     /** From {@code .cognito/db/<poolId>.json}, written before {@code AdminCreateUser} answers. */
     @Override
     public String temporaryPassword(String poolId, String email) {
+        return user(poolId, email).path("Password").asString();
+    }
+
+    /** {@code ConfirmationCode} on the user, written before {@code ForgotPassword} answers (also printed on stdout). */
+    @Override
+    public Optional<String> resetCode(String poolId, String email) {
+        JsonNode code = user(poolId, email).path("ConfirmationCode");
+        return code.isString() ? Optional.of(code.asString()) : Optional.empty();
+    }
+
+    private JsonNode user(String poolId, String email) {
         JsonNode users = JSON.readTree(workingDirectory.resolve(".cognito/db/" + poolId + ".json").toFile())
                 .path("Users");
         for (JsonNode user : users) {
             for (JsonNode attribute : user.path("Attributes")) {
                 if ("email".equals(attribute.path("Name").asString())
                         && email.equalsIgnoreCase(attribute.path("Value").asString())) {
-                    return user.path("Password").asString();
+                    return user;
                 }
             }
         }
@@ -162,6 +173,15 @@ public final class CognitoLocalEmulator extends CognitoEmulator {
                 return Optional.of("cognito-local 5.3.0 answers AdminCreateUser with MessageAction=RESEND with 500 "
                         + "CognitoLocal#Unsupported (CognitoWireContractTests checks the request and the error mapping "
                         + "instead)");
+            case MFA_SETUP:
+                return Optional.of("cognito-local 5.3.0 never answers MFA_SETUP (a pool with MFA ON refuses a user "
+                        + "without MFA with NotAuthorizedException), and AssociateSoftwareToken/VerifySoftwareToken "
+                        + "refuse a Session (\"MFA_SETUP flow is not supported; call with AccessToken\"); "
+                        + "CognitoWireContractTests checks the sequence on the wire");
+            case TOTP_REPLAY:
+                return Optional.of("cognito-local 5.3.0 has no MFA_SETUP flow to set an app up with (see MFA_SETUP)");
+            case RESET_PASSWORD_POLICY:
+                return Optional.of("cognito-local 5.3.0 applies no password policy in ConfirmForgotPassword");
             default:
                 return Optional.empty();
         }
