@@ -42,10 +42,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
- * The {@link CognitoGateway} over the AWS SDK for Java v2. The only class that talks to a
- * {@link CognitoIdentityProviderClient}: it builds the requests, maps the SDK's model to ours and
- * every SDK exception to a {@link CognitoException}. The same class drives a real pool, a local
- * emulator, or the in-process pool of the default profile ({@code inmemory.InMemoryUserPool}).
+ * The {@link CognitoGateway} over the AWS SDK for Java v2. With its sign-in half, {@link AwsSignIn},
+ * the only code that talks to a {@link CognitoIdentityProviderClient}: it builds the requests, maps
+ * the SDK's model to ours and every SDK exception to a {@link CognitoException}. The same class drives
+ * a real pool, a local emulator, or the in-process pool of the default profile
+ * ({@code inmemory.InMemoryUserPool}).
  */
 public class AwsCognitoGateway implements CognitoGateway {
 
