@@ -74,8 +74,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  * Like a pool whose sign-in attribute is the email: usernames are UUIDs, the email is an alias.
  * It keeps Cognito's password policy, the temporary password's validity, the
  * {@code FORCE_CHANGE_PASSWORD → CONFIRMED} transition and the users' groups; its sign-in half,
- * {@link PoolAuthentication}, keeps the challenges, software-token MFA, refresh tokens and password
- * resets, and signs tokens with {@link InMemoryTokenIssuer}. Its emails go to an {@link InMemoryOutbox}.
+ * {@link PoolAuthentication}, keeps the challenges, software-token MFA and refresh tokens, and signs
+ * tokens with {@link InMemoryTokenIssuer}; {@link PoolPasswordResets} keeps the password resets. Its
+ * emails go to an {@link InMemoryOutbox}.
  *
  * <p>Thread-safe: every operation holds the pool's lock, as Cognito serializes writes to a user.
  */
@@ -98,6 +99,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     /** Each group's members in the order they joined: {@code ListUsersInGroup} pages through it. */
     private final Map<String, List<PoolUser>> groupMembers = new HashMap<>();
     private final PoolAuthentication authentication;
+    private final PoolPasswordResets passwordResets;
 
     /** A pool without MFA ({@code cognito.in-memory.mfa=OFF}). */
     public InMemoryUserPool(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens,
@@ -111,8 +113,8 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         this.policy = policy;
         this.outbox = outbox;
         this.clock = clock;
-        this.authentication = new PoolAuthentication(settings, policy, tokens, outbox, clock, mfa, this::lookup,
-                random);
+        this.authentication = new PoolAuthentication(settings, policy, tokens, clock, mfa, this::lookup, random);
+        this.passwordResets = new PoolPasswordResets(settings, policy, outbox, clock, this::lookup, random);
     }
 
     @Override
@@ -298,12 +300,12 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
     @Override
     public synchronized ForgotPasswordResponse forgotPassword(ForgotPasswordRequest request) {
-        return authentication.forgotPassword(request);
+        return passwordResets.forgotPassword(request);
     }
 
     @Override
     public synchronized ConfirmForgotPasswordResponse confirmForgotPassword(ConfirmForgotPasswordRequest request) {
-        return authentication.confirmForgotPassword(request);
+        return passwordResets.confirmForgotPassword(request);
     }
 
     /**

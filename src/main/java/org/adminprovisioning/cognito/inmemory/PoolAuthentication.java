@@ -23,20 +23,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSo
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
@@ -48,15 +41,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  * The sign-in half of {@link InMemoryUserPool}, answering as Cognito answers: passwords and their
  * expiry, {@code NEW_PASSWORD_REQUIRED}, software-token MFA ({@code MFA_SETUP} with
  * {@code AssociateSoftwareToken} and {@code VerifySoftwareToken}, then {@code SOFTWARE_TOKEN_MFA}) with
- * real TOTP codes, refresh tokens, and password resets whose codes go to the outbox. Not thread-safe:
- * the pool calls it under its lock.
+ * real TOTP codes, and refresh tokens. Not thread-safe: the pool calls it under its lock.
  */
 final class PoolAuthentication {
 
     /** Cognito's default refresh-token validity. */
     static final Duration REFRESH_TOKEN_VALIDITY = Duration.ofDays(30);
-    /** How long an emailed password-reset code works. */
-    static final Duration RESET_CODE_VALIDITY = Duration.ofHours(1);
     static final String TEMPORARY_PASSWORD_EXPIRED = "Temporary password has expired and must be reset by an "
             + "administrator.";
 
@@ -76,7 +66,6 @@ final class PoolAuthentication {
     private final CognitoProperties settings;
     private final PasswordPolicy policy;
     private final InMemoryTokenIssuer tokens;
-    private final InMemoryOutbox outbox;
     private final Clock clock;
     private final Mfa mfa;
     private final Directory directory;
@@ -84,12 +73,11 @@ final class PoolAuthentication {
     private final PoolSessions sessions;
     private final Map<String, RefreshGrant> refreshGrants = new HashMap<>();
 
-    PoolAuthentication(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens,
-            InMemoryOutbox outbox, Clock clock, Mfa mfa, Directory directory, SecureRandom random) {
+    PoolAuthentication(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens, Clock clock,
+            Mfa mfa, Directory directory, SecureRandom random) {
         this.settings = settings;
         this.policy = policy;
         this.tokens = tokens;
-        this.outbox = outbox;
         this.clock = clock;
         this.mfa = mfa;
         this.directory = directory;
@@ -181,48 +169,6 @@ final class PoolAuthentication {
         user.pendingTotpSecret = null;
         user.modifiedAt = clock.instant();
         return VerifySoftwareTokenResponse.builder().status(VerifySoftwareTokenResponseType.SUCCESS).build();
-    }
-
-    /** Emails a 6-digit code; answers as if it had for a user it does not know (no enumeration). */
-    ForgotPasswordResponse forgotPassword(ForgotPasswordRequest request) {
-        checkClient(request.clientId());
-        Optional<PoolUser> found = directory.lookup(request.username());
-        if (found.isEmpty()) {
-            return codeSentTo(request.username());
-        }
-        PoolUser user = found.get();
-        if (!user.enabled) {
-            throw PoolErrors.notAuthorized("User is disabled.");
-        }
-        if (user.status == UserStatusType.FORCE_CHANGE_PASSWORD) {
-            throw PoolErrors.notAuthorized("User password cannot be reset in the current state.");
-        }
-        String code = String.format("%06d", random.nextInt(1_000_000));
-        user.setResetCode(code, clock.instant().plus(RESET_CODE_VALIDITY));
-        outbox.send(OutboxMessage.resetCode(user.email, user.username, code, clock.instant()));
-        return codeSentTo(user.email);
-    }
-
-    ConfirmForgotPasswordResponse confirmForgotPassword(ConfirmForgotPasswordRequest request) {
-        checkClient(request.clientId());
-        PoolUser user = directory.lookup(request.username()).orElse(null);
-        if (user == null || !user.resetCodeMatches(request.confirmationCode())) {
-            throw PoolErrors.error(CodeMismatchException.builder(), "CodeMismatchException",
-                    "Invalid verification code provided, please try again.");
-        }
-        if (user.resetCodeExpired(clock.instant())) {
-            throw PoolErrors.error(ExpiredCodeException.builder(), "ExpiredCodeException",
-                    "Invalid code provided, please request a code again.");
-        }
-        if (!user.enabled) {
-            throw PoolErrors.notAuthorized("User is disabled.");
-        }
-        PoolErrors.checkPolicy(policy, request.password());
-        user.setPassword(request.password(), null);
-        user.clearResetCode();
-        user.status = UserStatusType.CONFIRMED;
-        user.modifiedAt = clock.instant();
-        return ConfirmForgotPasswordResponse.builder().build();
     }
 
     private Next password(String typed, String password) {
@@ -341,26 +287,8 @@ final class PoolAuthentication {
                 .orElseThrow(() -> PoolErrors.notAuthorized("Invalid Access Token"));
     }
 
-    private static ForgotPasswordResponse codeSentTo(String email) {
-        return ForgotPasswordResponse.builder().codeDeliveryDetails(CodeDeliveryDetailsType.builder()
-                .destination(masked(email)).deliveryMedium(DeliveryMediumType.EMAIL).attributeName("email").build())
-                .build();
-    }
-
-    /** As Cognito shows a destination: {@code a***@e***}. */
-    static String masked(String email) {
-        int at = email.indexOf('@');
-        if (at <= 0 || at == email.length() - 1) {
-            return "***";
-        }
-        return email.charAt(0) + "***@" + email.charAt(at + 1) + "***";
-    }
-
     private void checkClient(String clientId) {
-        if (!settings.clientId().equals(clientId)) {
-            throw PoolErrors.error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-                    "User pool client " + clientId + " does not exist.");
-        }
+        PoolErrors.checkClient(settings, clientId);
     }
 
     private String randomToken(int bytes) {

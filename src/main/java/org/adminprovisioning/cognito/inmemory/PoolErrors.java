@@ -1,11 +1,13 @@
 package org.adminprovisioning.cognito.inmemory;
 
+import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.PasswordPolicy;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 
 /** The SDK's own exceptions, built as the SDK builds them from Cognito's answers: status 400, code, message. */
 final class PoolErrors {
@@ -34,5 +36,13 @@ final class PoolErrors {
         policy.violation(password).ifPresent(message -> {
             throw error(InvalidPasswordException.builder(), "InvalidPasswordException", message);
         });
+    }
+
+    /** Cognito's {@code ResourceNotFoundException} for an app client of another pool. */
+    static void checkClient(CognitoProperties settings, String clientId) {
+        if (!settings.clientId().equals(clientId)) {
+            throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                    "User pool client " + clientId + " does not exist.");
+        }
     }
 }
