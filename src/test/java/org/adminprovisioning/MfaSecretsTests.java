@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.adminprovisioning.testsupport.Authenticator;
+import org.adminprovisioning.testsupport.DebugLogging;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,6 +25,11 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MfaSecretsTests extends MfaFlowTestSupport {
+
+    @BeforeEach
+    void debugLogging() {
+        DebugLogging.on();
+    }
 
     @Test
     void totpSecretsCodesAndSessions_appearOnlyInTheirOwnAnswers(CapturedOutput output) throws Exception {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.adminprovisioning.cognito.inmemory.OutboxMessage;
+import org.adminprovisioning.testsupport.DebugLogging;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,6 +30,11 @@ import org.springframework.test.web.servlet.MvcResult;
 class SecretsTests extends FlowTestSupport {
 
     private final List<String> responses = new ArrayList<>();
+
+    @BeforeEach
+    void debugLogging() {
+        DebugLogging.on();
+    }
 
     private MvcResult recorded(MvcResult result) throws Exception {
         StringBuilder all = new StringBuilder(result.getResponse().getContentAsString());

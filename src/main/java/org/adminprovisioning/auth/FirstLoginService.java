@@ -1,6 +1,7 @@
 package org.adminprovisioning.auth;
 
 import org.adminprovisioning.audit.AuditTrail.Action;
+import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
@@ -75,11 +76,13 @@ public class FirstLoginService {
             audit.failed(Action.FIRST_LOGIN, username, refused);
             throw refused;
         }
+        // The actor of a completed step is the pool's user, as Cognito names it; the target what was typed.
         if (next instanceof SignInResult.Authenticated) {
             firstSignIns.completed(challenge.username());
-            audit.succeeded(Action.FIRST_LOGIN, username, null);
+            audit.write(challenge.username(), Action.FIRST_LOGIN, username, Outcome.SUCCEEDED, null);
         } else {
-            audit.succeeded(Action.FIRST_LOGIN, username, "password set, " + challengeName(next) + " next");
+            audit.write(challenge.username(), Action.FIRST_LOGIN, username, Outcome.SUCCEEDED,
+                    "password set, " + challengeName(next) + " next");
         }
         return steps.of(next, username);
     }

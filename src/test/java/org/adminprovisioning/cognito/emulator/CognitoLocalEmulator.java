@@ -139,11 +139,19 @@ public final class CognitoLocalEmulator extends CognitoEmulator {
         return user(poolId, email).path("Password").asString();
     }
 
-    /** {@code ConfirmationCode} on the user, written before {@code ForgotPassword} answers (also printed on stdout). */
+    /**
+     * {@code ConfirmationCode} on the user, written before {@code ForgotPassword} answers (also printed on
+     * stdout). Empty while the store is being rewritten: cognito-local rewrites the whole file per write,
+     * and the service calls {@code ForgotPassword} in the background while the caller polls.
+     */
     @Override
     public Optional<String> resetCode(String poolId, String email) {
-        JsonNode code = user(poolId, email).path("ConfirmationCode");
-        return code.isString() ? Optional.of(code.asString()) : Optional.empty();
+        try {
+            JsonNode code = user(poolId, email).path("ConfirmationCode");
+            return code.isString() ? Optional.of(code.asString()) : Optional.empty();
+        } catch (RuntimeException midWrite) {
+            return Optional.empty();
+        }
     }
 
     private JsonNode user(String poolId, String email) {
