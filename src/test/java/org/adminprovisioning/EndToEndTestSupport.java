@@ -119,9 +119,9 @@ public abstract class EndToEndTestSupport {
     }
 
     @BeforeEach
-    void signInAsBootstrapAdmin() {
+    void signInAsBootstrapAdmin() throws Exception {
         api = new AdminApi(port);
-        token = api.loginAsBootstrapAdmin();
+        token = bootstrapToken();
     }
 
     @AfterEach

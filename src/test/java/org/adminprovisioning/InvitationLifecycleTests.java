@@ -40,8 +40,9 @@ class InvitationLifecycleTests extends EndToEndTestSupport {
         assertThat(login(email, first).path("challenge").asString()).isEqualTo("NEW_PASSWORD_REQUIRED");
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        isProblem(tryLogin(email, first), 401, "invalid-credentials");
-        isProblem(answerChallenge(email, first, CHOSEN_PASSWORD), 401, "invalid-credentials");
+        isProblem(tryLogin(email, first), 401, "invite-expired");
+        isProblem(answerChallenge(email, first, CHOSEN_PASSWORD), 401, "invite-expired");
+        isProblem(tryLogin(email, first + "x"), 401, "invalid-credentials");
 
         MvcResult resent = resend(token, email.toUpperCase());
         assertThat(resent.getResponse().getStatus()).as(resent.getResponse().getContentAsString()).isEqualTo(202);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.adminprovisioning.cognito.inmemory.OutboxMessage;
+import org.adminprovisioning.testsupport.DebugLogging;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -20,13 +22,19 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The temporary password reaches the new admin only through the invitation (here: the outbox): it
- * is in no log line (our code and Spring MVC at DEBUG), no other response and no table. Tokens are
- * in no log line either.
+ * is in no log line (our code and Spring MVC at DEBUG), no other response and no table. Tokens,
+ * refresh tokens and password-reset codes are in no log line and no audit row either; TOTP secrets,
+ * codes and sessions: {@link MfaSecretsTests}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsTests extends EndToEndTestSupport {
 
     private final List<String> responses = new ArrayList<>();
+
+    @BeforeEach
+    void debugLogging() {
+        DebugLogging.on();
+    }
 
     private MvcResult recorded(MvcResult result) throws Exception {
         StringBuilder all = new StringBuilder(result.getResponse().getContentAsString());
@@ -86,5 +94,45 @@ class SecretsTests extends EndToEndTestSupport {
                 .doesNotContain(temporaryPasswords.toArray(String[]::new))
                 .doesNotContain(CHOSEN_PASSWORD, BOOTSTRAP_PASSWORD)
                 .doesNotContain(adminToken, newAdminToken);
+    }
+
+    @Test
+    void refreshTokensAndResetCodes_reachNoLogLineAndNoTable(CapturedOutput output) throws Exception {
+        String email = uniqueEmail("secret-reset");
+        String firstToken = activeAdminToken(email);
+        String refreshToken = login(email, CHOSEN_PASSWORD).path("refreshToken").asString();
+        MvcResult refreshed = recorded(perform(postJson("/auth/refresh", null,
+                Map.of("refreshToken", refreshToken, "username", email))));
+        String refreshedToken = body(refreshed).path("accessToken").asString();
+        recorded(perform(postJson("/auth/refresh", null, Map.of("refreshToken", refreshToken + "x", "username", email))));
+        recorded(perform(postJson("/auth/forgot-password", null, Map.of("username", email))));
+        String code = awaitResetCode(email);
+        recorded(perform(postJson("/auth/confirm-forgot-password", null,
+                Map.of("username", email, "code", code.equals("000000") ? "111111" : "000000", "newPassword",
+                        "Brand-New-Passw0rd!"))));
+        recorded(perform(postJson("/auth/confirm-forgot-password", null,
+                Map.of("username", email, "code", code, "newPassword", "weak"))));
+        recorded(perform(postJson("/auth/confirm-forgot-password", null,
+                Map.of("username", email, "code", code, "newPassword", "Brand-New-Passw0rd!"))));
+
+        assertThat(responses).hasSize(6).allSatisfy(response -> assertThat(response)
+                .doesNotContain(refreshToken, code, "Brand-New-Passw0rd!"));
+        assertThat(tableDump()).contains("PASSWORD_RESET").contains("TOKEN_REFRESH")
+                .doesNotContain(refreshToken, code, "Brand-New-Passw0rd!", firstToken, refreshedToken);
+        assertThat(output.getAll())
+                .as("the capture works: the refused reset is logged")
+                .contains("InvalidCodeException")
+                .doesNotContain(refreshToken, code, "Brand-New-Passw0rd!", CHOSEN_PASSWORD, firstToken, refreshedToken);
+    }
+
+    private String awaitResetCode(String email) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<String> codes = invitationsTo(email).stream().map(OutboxMessage::code).filter(c -> c != null).toList();
+            if (!codes.isEmpty()) {
+                return codes.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no reset code was emailed to " + email);
     }
 }

@@ -24,7 +24,19 @@ public class AuditTrail {
         /** The reconciler finished (or gave up on) a request a crash or a timeout left unfinished. */
         RECONCILE,
         /** An admin repaired one entry of the drift report on purpose. */
-        REPAIR
+        REPAIR,
+        /** A password sign-in ({@code POST /auth/login}): tokens or the challenge that follows. */
+        SIGN_IN,
+        /** An authenticator app set up at sign-in ({@code MFA_SETUP}). */
+        MFA_SETUP,
+        /** A sign-in's authenticator-app code ({@code SOFTWARE_TOKEN_MFA}). */
+        MFA_CHALLENGE,
+        /** New tokens for a refresh token. */
+        TOKEN_REFRESH,
+        /** Someone asked for a password reset (answered alike whoever it was). */
+        PASSWORD_RESET_REQUEST,
+        /** A password reset with an emailed code. */
+        PASSWORD_RESET
     }
 
     /** How it ended. */

@@ -1,103 +1,122 @@
 package org.adminprovisioning.auth;
 
-import org.adminprovisioning.admin.AdminRecords;
-import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.cognito.AuthTokens;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
+import org.adminprovisioning.cognito.SessionExpiredException;
 import org.adminprovisioning.cognito.SignInResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
 import org.springframework.stereotype.Service;
 
-/** Sign-in and the forced password change of a new admin's first sign-in. */
+/** Sign-in with a password, and the forced password change of a new admin's first sign-in. */
 @Service
 public class FirstLoginService {
 
-    private static final Logger log = LoggerFactory.getLogger(FirstLoginService.class);
-
     private final CognitoGateway cognito;
-    private final AdminRecords records;
-    private final AuditTrail audit;
+    private final SignInSteps steps;
+    private final FirstSignIns firstSignIns;
+    private final SignInAudit audit;
 
-    FirstLoginService(CognitoGateway cognito, AdminRecords records, AuditTrail audit) {
+    FirstLoginService(CognitoGateway cognito, SignInSteps steps, FirstSignIns firstSignIns, SignInAudit audit) {
         this.cognito = cognito;
-        this.records = records;
+        this.steps = steps;
+        this.firstSignIns = firstSignIns;
         this.audit = audit;
     }
 
     /**
-     * Completes a new admin's first sign-in: {@code InitiateAuth} ({@code USER_PASSWORD_AUTH})
-     * with the temporary password, which Cognito answers with the {@code NEW_PASSWORD_REQUIRED}
-     * challenge and a session; then {@code RespondToAuthChallenge} ({@code NEW_PASSWORD}) with the
-     * chosen password. Cognito makes the user {@code CONFIRMED} and issues its first tokens; our
-     * {@code User} becomes ACTIVE and {@code AdminInfo.activatedAt} is set.
+     * Completes a new admin's first sign-in: {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}) with the
+     * temporary password, which Cognito answers with the {@code NEW_PASSWORD_REQUIRED} challenge and a
+     * session; then {@code RespondToAuthChallenge} ({@code NEW_PASSWORD}) with the chosen password, which
+     * Cognito stores at once (the user becomes {@code CONFIRMED}). Cognito then either issues the first
+     * tokens, and our {@code User} becomes ACTIVE with {@code AdminInfo.activatedAt} set; or, in a pool
+     * that requires MFA, answers {@code MFA_SETUP}: the service calls {@code AssociateSoftwareToken} for
+     * the client and answers the secret to add to an authenticator app, and the admin becomes ACTIVE when
+     * {@code POST /auth/mfa-setup} completes the sign-in ({@link MfaSignInService#completeMfaSetup}).
      *
      * <p>Called by {@code POST /auth/new-password-challenge}: the frontend calls it after the new
      * admin, signing in for the first time with the emailed temporary password, submits a new
-     * password. No authentication is needed: the temporary password is the credential.
+     * password. No authentication is needed: the temporary password is the credential. Every outcome
+     * is audited ({@code FIRST_LOGIN}), without the passwords.
      *
      * @param username          {@code String}, the admin's email (or Cognito username)
      * @param temporaryPassword {@code String}, the temporary password from the invitation email
      * @param newPassword       {@code String}, the permanent password the admin chose
-     * @return on success the first {@link AuthTokens}: access, id and refresh token, expiry in
-     *         seconds and type {@code Bearer}
-     * @throws InvalidCredentialsException      the temporary password is wrong or expired (after 7
-     *                                          days by default; ask for a resend), or the user is
-     *                                          unknown or disabled
-     * @throws PasswordPolicyViolationException the pool's password policy refused the new password;
-     *                                          nothing changed, the temporary password still works
-     * @throws NoChallengePendingException      the password signed in without a challenge: the admin
-     *                                          is already active
-     * @throws CognitoUnavailableException      Cognito could not be reached
+     * @return on success a {@link SignInStep}: {@link SignInStep.SignedIn} with the first tokens (access,
+     *         id and refresh token, expiry in seconds, type {@code Bearer}), or
+     *         {@link SignInStep.MfaSetupRequired} with the session, the TOTP secret ({@code secretCode}) and
+     *         its {@code otpauthUri}, when the pool requires MFA (the new password is already set then)
+     * @throws InvalidCredentialsException        the temporary password is wrong, or the user is unknown
+     *                                            or disabled
+     * @throws TemporaryPasswordExpiredException the temporary password was right but has expired (after 7
+     *                                            days by default): only a new invitation helps, which any
+     *                                            admin can send ({@code POST /admins/resend-invite})
+     * @throws PasswordPolicyViolationException  the pool's password policy refused the new password;
+     *                                            nothing changed, the temporary password still works
+     * @throws NoChallengePendingException       the password signed in without a password change (tokens
+     *                                            or an MFA challenge): the admin already set a password
+     * @throws SessionExpiredException           Cognito's challenge session expired between the two calls
+     * @throws CognitoUnavailableException       Cognito could not be reached
      */
-    public AuthTokens handleNewPasswordChallenge(String username, String temporaryPassword, String newPassword) {
+    public SignInStep handleNewPasswordChallenge(String username, String temporaryPassword, String newPassword) {
         SignInResult.NewPasswordRequired challenge;
-        AuthTokens tokens;
+        SignInResult next;
         try {
-            SignInResult result = cognito.signIn(username, temporaryPassword);
-            if (!(result instanceof SignInResult.NewPasswordRequired pending)) {
+            SignInResult first = cognito.signIn(username, temporaryPassword);
+            if (!(first instanceof SignInResult.NewPasswordRequired pending)) {
                 throw new NoChallengePendingException("This account has no password change pending: sign in with "
                         + "POST /auth/login instead");
             }
             challenge = pending;
-            tokens = cognito.respondToNewPasswordChallenge(challenge.username(), challenge.session(), newPassword);
+            next = cognito.respondToNewPasswordChallenge(challenge.username(), challenge.session(), newPassword);
         } catch (RuntimeException refused) {
-            // Audited by kind only: Cognito's messages are kept out, they could echo what was typed.
-            recordQuietly(username, refused instanceof CognitoUnavailableException ? Outcome.FAILED : Outcome.REFUSED,
-                    refused.getClass().getSimpleName());
+            audit.failed(Action.FIRST_LOGIN, username, refused);
             throw refused;
         }
-        try {
-            records.activate(challenge.username());
-            audit.record(challenge.username(), Action.FIRST_LOGIN, username, Outcome.SUCCEEDED, null);
-        } catch (RuntimeException e) {
-            // Cognito already confirmed the user; the first request with these tokens activates it
-            // (AdminAuthenticationConverter), so the admin is not locked out by a lost write.
-            log.warn("Could not mark admin {} active after first sign-in: {}", challenge.username(), e.toString());
+        // The actor of a completed step is the pool's user, as Cognito names it; the target what was typed.
+        if (next instanceof SignInResult.Authenticated) {
+            firstSignIns.completed(challenge.username());
+            audit.write(challenge.username(), Action.FIRST_LOGIN, username, Outcome.SUCCEEDED, null);
+        } else {
+            audit.write(challenge.username(), Action.FIRST_LOGIN, username, Outcome.SUCCEEDED,
+                    "password set, " + challengeName(next) + " next");
         }
-        return tokens;
-    }
-
-    private void recordQuietly(String username, Outcome outcome, String detail) {
-        try {
-            audit.record(username, Action.FIRST_LOGIN, username, outcome, detail);
-        } catch (RuntimeException e) {
-            log.warn("Could not audit a failed first sign-in: {}", e.toString());
-        }
+        return steps.of(next, username);
     }
 
     /**
-     * Signs in with a username (or email) and password.
+     * Signs in with a username (or email) and password ({@code InitiateAuth}, {@code USER_PASSWORD_AUTH}).
+     * Audited ({@code SIGN_IN}) either way.
      *
-     * @return tokens, or the {@code NEW_PASSWORD_REQUIRED} challenge when the password is temporary
-     * @throws InvalidCredentialsException wrong or expired password, unknown or disabled user
+     * @return tokens, or the challenge to answer next: a new password, the authenticator app's code, or
+     *         the setup of an authenticator app (with the secret, {@code AssociateSoftwareToken} done)
+     * @throws InvalidCredentialsException        wrong password, unknown or disabled user
+     * @throws TemporaryPasswordExpiredException the temporary password was right but has expired
+     * @throws CognitoUnavailableException       Cognito could not be reached
      */
-    public SignInResult login(String username, String password) {
-        return cognito.signIn(username, password);
+    public SignInStep login(String username, String password) {
+        SignInResult result;
+        try {
+            result = cognito.signIn(username, password);
+        } catch (RuntimeException refused) {
+            audit.failed(Action.SIGN_IN, username, refused);
+            throw refused;
+        }
+        audit.succeeded(Action.SIGN_IN, username, result instanceof SignInResult.Authenticated ? null
+                : challengeName(result) + " next");
+        return steps.of(result, username);
+    }
+
+    private static String challengeName(SignInResult result) {
+        if (result instanceof SignInResult.MfaSetupRequired) {
+            return "MFA_SETUP";
+        }
+        if (result instanceof SignInResult.SoftwareTokenMfaRequired) {
+            return "SOFTWARE_TOKEN_MFA";
+        }
+        return result instanceof SignInResult.NewPasswordRequired ? "NEW_PASSWORD_REQUIRED" : "tokens";
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one filter chain: a stateless OAuth2 resource server that accepts Cognito access tokens.
- * {@code /auth/**} and {@code /actuator/health} are public (as are the dev outbox and API docs);
+ * {@code /auth/**} and {@code /actuator/health} are public (as are the dev outbox, the in-memory
+ * pool's key set at {@code /<poolId>/.well-known/jwks.json}, and the API docs);
  * everything else needs {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}). The
  * services check again with {@code @PreAuthorize}.
  */
@@ -25,14 +26,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    static final String POOL_KEYS = "/*/.well-known/jwks.json";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AdminAuthenticationConverter adminConverter,
             AuthenticationEntryPoint unauthorized, AccessDeniedHandler forbidden) throws Exception {
         // Signing in is public: a stale token a frontend still sends along must not turn it into a 401.
         RequestMatcher signIn = PathPatternRequestMatcher.pathPattern("/auth/**");
+        // The in-memory pool's public keys (default profile), where Cognito serves a pool's: public too.
+        RequestMatcher poolKeys = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, POOL_KEYS);
         DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
-        BearerTokenResolver ignoredWhenSigningIn = request -> signIn.matches(request) ? null
-                : bearerTokens.resolve(request);
+        BearerTokenResolver ignoredWhenSigningIn = request -> signIn.matches(request) || poolKeys.matches(request)
+                ? null : bearerTokens.resolve(request);
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -40,6 +45,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.OPTIONS, "/admins/**", "/auth/**").permitAll()
                         .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/dev/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, POOL_KEYS).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().hasAuthority(AdminAuthenticationConverter.ADMIN_ROLE))
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -21,13 +21,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryFailureException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidUserPoolConfigurationException;
@@ -36,7 +33,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedUserStateException;
@@ -46,10 +42,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
- * The {@link CognitoGateway} over the AWS SDK for Java v2. The only class that talks to a
- * {@link CognitoIdentityProviderClient}: it builds the requests, maps the SDK's model to ours and
- * every SDK exception to a {@link CognitoException}. The same class drives a real pool, a local
- * emulator, or the in-process pool of the default profile ({@code inmemory.InMemoryUserPool}).
+ * The {@link CognitoGateway} over the AWS SDK for Java v2. With its sign-in half, {@link AwsSignIn},
+ * the only code that talks to a {@link CognitoIdentityProviderClient}: it builds the requests, maps
+ * the SDK's model to ours and every SDK exception to a {@link CognitoException}. The same class drives
+ * a real pool, a local emulator, or the in-process pool of the default profile
+ * ({@code inmemory.InMemoryUserPool}).
  */
 public class AwsCognitoGateway implements CognitoGateway {
 
@@ -57,10 +54,12 @@ public class AwsCognitoGateway implements CognitoGateway {
 
     private final CognitoIdentityProviderClient client;
     private final CognitoProperties pool;
+    private final AwsSignIn signIn;
 
     public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool) {
         this.client = client;
         this.pool = pool;
+        this.signIn = new AwsSignIn(client, pool, this::secretHash);
     }
 
     @Override
@@ -165,38 +164,7 @@ public class AwsCognitoGateway implements CognitoGateway {
 
     @Override
     public SignInResult signIn(String username, String password) {
-        return authCall("InitiateAuth", () -> {
-            Map<String, String> parameters = new HashMap<>();
-            parameters.put("USERNAME", username);
-            parameters.put("PASSWORD", password);
-            secretHash(username).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
-            InitiateAuthResponse response = client.initiateAuth(r -> r.clientId(pool.clientId())
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(parameters));
-            if (response.challengeName() == ChallengeNameType.NEW_PASSWORD_REQUIRED) {
-                return new SignInResult.NewPasswordRequired(challengedUsername(response, username), response.session());
-            }
-            if (response.authenticationResult() == null) {
-                throw new CognitoUnavailableException("Cognito answered with an unsupported challenge: "
-                        + response.challengeNameAsString(), null);
-            }
-            return new SignInResult.Authenticated(toTokens(response.authenticationResult()));
-        });
-    }
-
-    /**
-     * The pool's own username for the challenged user: the one {@code RespondToAuthChallenge} (and
-     * its {@code SECRET_HASH}) must use. Cognito sends it as {@code USER_ID_FOR_SRP} (a UUID when
-     * the admin signed in with the email of an email-as-username pool); moto sends
-     * {@code USERNAME} instead. Only when neither is there is the name the user typed kept.
-     */
-    static String challengedUsername(InitiateAuthResponse response, String typed) {
-        Map<String, String> parameters = response.challengeParameters();
-        String username = parameters.get("USER_ID_FOR_SRP");
-        if (username == null || username.isBlank()) {
-            username = parameters.get("USERNAME");
-        }
-        return username == null || username.isBlank() ? typed : username;
+        return signIn.signIn(username, password);
     }
 
     /**
@@ -207,22 +175,33 @@ public class AwsCognitoGateway implements CognitoGateway {
      * for {@code RespondToAuthChallenge}.
      */
     @Override
-    public AuthTokens respondToNewPasswordChallenge(String username, String session, String newPassword) {
-        return authCall("RespondToAuthChallenge", () -> {
-            Map<String, String> responses = new HashMap<>();
-            responses.put("USERNAME", username);
-            responses.put("NEW_PASSWORD", newPassword);
-            secretHash(username).ifPresent(hash -> responses.put("SECRET_HASH", hash));
-            RespondToAuthChallengeResponse response = client.respondToAuthChallenge(r -> r.clientId(pool.clientId())
-                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-                    .session(session)
-                    .challengeResponses(responses));
-            if (response.authenticationResult() == null) {
-                throw new CognitoUnavailableException("Cognito answered with a further challenge: "
-                        + response.challengeNameAsString(), null);
-            }
-            return toTokens(response.authenticationResult());
-        });
+    public SignInResult respondToNewPasswordChallenge(String username, String session, String newPassword) {
+        return signIn.respondToNewPasswordChallenge(username, session, newPassword);
+    }
+
+    @Override
+    public AuthTokens completeMfaSetup(String username, String session, String code) {
+        return signIn.completeMfaSetup(username, session, code);
+    }
+
+    @Override
+    public AuthTokens respondToMfaChallenge(String username, String session, String code) {
+        return signIn.respondToMfaChallenge(username, session, code);
+    }
+
+    @Override
+    public AuthTokens refreshTokens(String username, String refreshToken) {
+        return signIn.refreshTokens(username, refreshToken);
+    }
+
+    @Override
+    public void forgotPassword(String username) {
+        signIn.forgotPassword(username);
+    }
+
+    @Override
+    public void confirmForgotPassword(String username, String code, String newPassword) {
+        signIn.confirmForgotPassword(username, code, newPassword);
     }
 
     @Override
@@ -268,23 +247,17 @@ public class AwsCognitoGateway implements CognitoGateway {
     }
 
     /**
-     * {@link #call} for the sign-in operations, which answer the person signing in rather than an
-     * admin: an unknown user is a failed sign-in like a wrong password (as Cognito itself answers
-     * with user-existence errors prevented), an {@code InvalidPasswordException} from
-     * {@code InitiateAuth} is a wrong password (Cognito never sends it there; cognito-local does),
-     * and a refused parameter means our app client is misconfigured (e.g.
-     * {@code USER_PASSWORD_AUTH} not enabled), not that the user typed something wrong.
+     * The sign-in operations' reading of an SDK error ({@link AwsSignIn} reads its steps' own errors
+     * first): they answer the person signing in rather than an admin. An unknown user is a failed
+     * sign-in like a wrong password (as Cognito itself answers with user-existence errors prevented),
+     * an {@code InvalidPasswordException} from {@code InitiateAuth} is a wrong password (Cognito never
+     * sends it there; cognito-local does), and a refused parameter means our app client is
+     * misconfigured (e.g. {@code USER_PASSWORD_AUTH} not enabled), not that the user typed something wrong.
+     *
+     * @param secrets what the call sent that must not reach a message (an emulator may echo it)
      */
-    private static <T> T authCall(String operation, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SdkException e) {
-            throw translateAuth(operation, e);
-        }
-    }
-
-    static CognitoException translateAuth(String operation, SdkException e) {
-        String message = operation + " failed: " + describe(e);
+    static CognitoException translateAuth(String operation, SdkException e, String... secrets) {
+        String message = operation + " failed: " + describe(e, secrets);
         if (e instanceof UserNotFoundException
                 || (e instanceof InvalidPasswordException && "InitiateAuth".equals(operation))) {
             return new InvalidCredentialsException(message, e);
@@ -293,12 +266,12 @@ public class AwsCognitoGateway implements CognitoGateway {
                 || e instanceof ResourceNotFoundException) {
             return new CognitoUnavailableException(message + " (check the app client's configuration)", e);
         }
-        return translate(operation, e);
+        return translate(operation, e, secrets);
     }
 
     /** Every SDK exception becomes one of ours; the SDK's message is kept, it never carries a password. */
-    static CognitoException translate(String operation, SdkException e) {
-        String message = operation + " failed: " + describe(e);
+    static CognitoException translate(String operation, SdkException e, String... secrets) {
+        String message = operation + " failed: " + describe(e, secrets);
         if (e instanceof UsernameExistsException || e instanceof AliasExistsException) {
             return new AdminAlreadyExistsInCognitoException(message, e);
         }
@@ -326,15 +299,32 @@ public class AwsCognitoGateway implements CognitoGateway {
         return new CognitoUnavailableException(message, e);
     }
 
-    private static String describe(SdkException e) {
+    /** Error code, status and message of an SDK error, with any of the call's secrets masked. */
+    static String describe(SdkException e, String... secrets) {
+        String description;
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + " (" + service.statusCode() + "): "
+            description = service.awsErrorDetails().errorCode() + " (" + service.statusCode() + "): "
                     + service.awsErrorDetails().errorMessage();
+        } else if (e instanceof SdkClientException) {
+            description = "client error: " + e.getMessage();
+        } else {
+            description = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        if (e instanceof SdkClientException) {
-            return "client error: " + e.getMessage();
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                description = description.replace(secret, "****");
+            }
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return description;
+    }
+
+    /** Cognito's own message, or an empty string. */
+    static String errorMessage(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorMessage() != null) {
+            return service.awsErrorDetails().errorMessage();
+        }
+        return "";
     }
 
     static AttributeType attribute(String name, String value) {
@@ -360,7 +350,7 @@ public class AwsCognitoGateway implements CognitoGateway {
                 CognitoUserStatus.fromWire(status), enabled == null || enabled, createdAt, modifiedAt);
     }
 
-    private static AuthTokens toTokens(AuthenticationResultType result) {
+    static AuthTokens toTokens(AuthenticationResultType result) {
         // Some emulators leave ExpiresIn and TokenType out; Cognito always sends 3600 and "Bearer".
         int expiresIn = result.expiresIn() == null ? 3600 : result.expiresIn();
         String tokenType = result.tokenType() == null ? "Bearer" : result.tokenType();

@@ -121,29 +121,138 @@ public interface CognitoGateway {
     CognitoUser resendInvite(String username, String temporaryPassword);
 
     /**
-     * Signs in with {@code InitiateAuth} and {@code USER_PASSWORD_AUTH}.
+     * Signs in with {@code InitiateAuth} and {@code USER_PASSWORD_AUTH}. Every challenge Cognito may
+     * answer for an admin pool is relayed as a value: {@code NEW_PASSWORD_REQUIRED} (a temporary
+     * password), {@code SOFTWARE_TOKEN_MFA} (the user has an authenticator app) and {@code MFA_SETUP}
+     * (the pool requires MFA and the user has none yet: the driver calls {@code AssociateSoftwareToken}
+     * with the challenge's session at once, so the answer carries the TOTP secret and the session
+     * {@link #completeMfaSetup} needs).
      *
-     * @param username username or email
-     * @param password the permanent or temporary password
-     * @return tokens, or the {@code NEW_PASSWORD_REQUIRED} challenge with its session
-     * @throws InvalidCredentialsException wrong or expired password, unknown or disabled user
-     * @throws CognitoUnavailableException Cognito could not be reached or failed
+     * <p>Called by {@code auth.FirstLoginService} for {@code POST /auth/login} and for the first step of
+     * {@code POST /auth/new-password-challenge}.
+     *
+     * @param username {@code String}, what the person typed: the email or the pool's username
+     * @param password {@code String}, the permanent or temporary password; never stored or logged
+     * @return {@link SignInResult.Authenticated} with tokens, or one of the {@link SignInResult.Challenge}s
+     * @throws InvalidCredentialsException        wrong password, unknown or disabled user
+     * @throws TemporaryPasswordExpiredException the temporary password was right but has expired
+     *                                           (Cognito: "Temporary password has expired and must be
+     *                                           reset by an administrator.")
+     * @throws CognitoUnavailableException       Cognito could not be reached or failed, the app client
+     *                                           does not allow {@code USER_PASSWORD_AUTH}, or the pool
+     *                                           asks for a challenge this service does not support
+     *                                           (SMS or email MFA, custom challenges)
      */
     SignInResult signIn(String username, String password);
 
     /**
-     * Answers {@code NEW_PASSWORD_REQUIRED} with {@code RespondToAuthChallenge}; the user becomes
-     * {@code CONFIRMED}.
+     * Answers {@code NEW_PASSWORD_REQUIRED} with {@code RespondToAuthChallenge}; Cognito stores the new
+     * password and the user becomes {@code CONFIRMED}. A pool that requires MFA answers
+     * {@code MFA_SETUP} next, which is relayed like {@link #signIn}'s (with {@code AssociateSoftwareToken}
+     * done); a user who already has an authenticator app gets {@code SOFTWARE_TOKEN_MFA}.
      *
-     * @param username    the username from the challenge
-     * @param session     the challenge's session
-     * @param newPassword the password the new admin chose
-     * @return the tokens of the first sign-in
-     * @throws PasswordPolicyViolationException the pool's policy refused the new password
-     * @throws InvalidCredentialsException      the session expired or is not valid
+     * @param username    {@code String}, {@link SignInResult.NewPasswordRequired#username()}: the
+     *                    {@code SECRET_HASH}, when the client has a secret, is computed over it
+     * @param session     {@code String}, the challenge's session
+     * @param newPassword {@code String}, the password the new admin chose; never stored or logged
+     * @return {@link SignInResult.Authenticated} with the first tokens, {@link SignInResult.MfaSetupRequired}
+     *         or {@link SignInResult.SoftwareTokenMfaRequired}
+     * @throws PasswordPolicyViolationException the pool's policy refused the new password; the session
+     *                                          stays usable
+     * @throws SessionExpiredException          the session expired (3 minutes) or was used before
+     * @throws InvalidCredentialsException      the user is disabled or gone
      * @throws CognitoUnavailableException      Cognito could not be reached or failed
      */
-    AuthTokens respondToNewPasswordChallenge(String username, String session, String newPassword);
+    SignInResult respondToNewPasswordChallenge(String username, String session, String newPassword);
+
+    /**
+     * Finishes {@code MFA_SETUP}: {@code VerifySoftwareToken} with the session of
+     * {@link SignInResult.MfaSetupRequired} and the first code of the authenticator app, then
+     * {@code RespondToAuthChallenge(MFA_SETUP)} with the session {@code VerifySoftwareToken} answered.
+     * From then on the user signs in with {@code SOFTWARE_TOKEN_MFA}.
+     *
+     * <p>Called by {@code auth.MfaSignInService} for {@code POST /auth/mfa-setup}.
+     *
+     * @param username {@code String}, the pool's username ({@code SECRET_HASH} is computed over it)
+     * @param session  {@code String}, {@link SignInResult.MfaSetupRequired#session()}
+     * @param code     {@code String}, the 6-digit code the app shows now; never stored or logged
+     * @return the tokens of the completed sign-in
+     * @throws InvalidMfaCodeException     the code is wrong ({@code EnableSoftwareTokenMFAException},
+     *                                     {@code CodeMismatchException}); the session stays usable
+     * @throws SessionExpiredException     the session expired (3 minutes) or was used before
+     * @throws InvalidCredentialsException the user is disabled or gone
+     * @throws CognitoUnavailableException Cognito could not be reached or failed
+     */
+    AuthTokens completeMfaSetup(String username, String session, String code);
+
+    /**
+     * Answers {@code SOFTWARE_TOKEN_MFA} with {@code RespondToAuthChallenge}.
+     *
+     * <p>Called by {@code auth.MfaSignInService} for {@code POST /auth/mfa}.
+     *
+     * @param username {@code String}, the pool's username ({@code SECRET_HASH} is computed over it)
+     * @param session  {@code String}, {@link SignInResult.SoftwareTokenMfaRequired#session()}
+     * @param code     {@code String}, the 6-digit code the app shows now; never stored or logged
+     * @return the tokens of the completed sign-in
+     * @throws InvalidMfaCodeException     the code is wrong, outside the window or already used
+     *                                     ({@code CodeMismatchException}, {@code ExpiredCodeException})
+     * @throws SessionExpiredException     the session expired (3 minutes) or was used before
+     * @throws InvalidCredentialsException the user is disabled or gone
+     * @throws CognitoUnavailableException Cognito could not be reached or failed
+     */
+    AuthTokens respondToMfaChallenge(String username, String session, String code);
+
+    /**
+     * New access and id tokens for a refresh token ({@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH}).
+     * Cognito issues no new refresh token (without refresh-token rotation), so
+     * {@link AuthTokens#refreshToken()} is {@code null}.
+     *
+     * <p>Called by {@code auth.TokenRefreshService} for {@code POST /auth/refresh}.
+     *
+     * @param username     {@code String}, the pool's username: with a client secret Cognito checks a
+     *                     {@code SECRET_HASH} computed over the username (the UUID of an
+     *                     email-as-username pool, never the email), as the access token's
+     *                     {@code username} claim holds it
+     * @param refreshToken {@code String}, from an earlier sign-in; never stored or logged
+     * @return access and id token, expiry and type; no refresh token
+     * @throws RefreshTokenRejectedException the token is invalid, expired, revoked by a global sign-out,
+     *                                       or its user is disabled
+     * @throws CognitoUnavailableException   Cognito could not be reached or failed, or the app client
+     *                                       does not allow {@code REFRESH_TOKEN_AUTH}
+     */
+    AuthTokens refreshTokens(String username, String refreshToken);
+
+    /**
+     * Starts a password reset ({@code ForgotPassword}): Cognito emails the user a code.
+     *
+     * <p>Called by {@code auth.ForgottenPasswordService}, in the background of
+     * {@code POST /auth/forgot-password}, for ACTIVE admins only.
+     *
+     * @param username {@code String}, the pool's username
+     * @throws InvalidCredentialsException the user cannot reset now (disabled, or Cognito refuses for
+     *                                     its state)
+     * @throws CognitoUserNotFoundException the pool has no such user (a pool that does not prevent
+     *                                     user-existence errors)
+     * @throws CognitoThrottledException   too many resets for the user or the pool
+     * @throws CognitoUnavailableException Cognito could not be reached or failed, or could not send the email
+     */
+    void forgotPassword(String username);
+
+    /**
+     * Finishes a password reset ({@code ConfirmForgotPassword}) with the emailed code and a new password.
+     *
+     * <p>Called by {@code auth.ForgottenPasswordService} for {@code POST /auth/confirm-forgot-password}.
+     *
+     * @param username    {@code String}, the pool's username (or the email, which the pool resolves)
+     * @param code        {@code String}, the code from the email; never stored or logged
+     * @param newPassword {@code String}, the new password; never stored or logged
+     * @throws InvalidCodeException             the code is wrong or expired, or there is no such user
+     * @throws PasswordPolicyViolationException the pool's policy refused the new password
+     * @throws InvalidCredentialsException      the user is disabled
+     * @throws CognitoThrottledException        too many attempts
+     * @throws CognitoUnavailableException      Cognito could not be reached or failed
+     */
+    void confirmForgotPassword(String username, String code, String newPassword);
 
     /**
      * One page of the admin group's members ({@code ListUsersInGroup}); never the whole pool at once.

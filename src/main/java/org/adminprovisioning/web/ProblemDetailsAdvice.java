@@ -10,9 +10,14 @@ import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.auth.NoChallengePendingException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
+import org.adminprovisioning.cognito.InvalidCodeException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
+import org.adminprovisioning.cognito.InvalidMfaCodeException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
+import org.adminprovisioning.cognito.RefreshTokenRejectedException;
+import org.adminprovisioning.cognito.SessionExpiredException;
+import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
 import org.adminprovisioning.drift.DriftNotFoundException;
 import org.adminprovisioning.drift.InvalidRepairException;
 import org.adminprovisioning.provisioning.FailureReason;
@@ -130,9 +135,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidCredentials(InvalidCredentialsException e) {
-        // Cognito does not say whether the user exists or the password was wrong or expired; neither do we.
-        return Problems.of(ProblemType.INVALID_CREDENTIALS,
-                "Incorrect username or password, or the temporary password has expired");
+        // Cognito does not say whether the user exists or the password was wrong; neither do we.
+        return Problems.of(ProblemType.INVALID_CREDENTIALS, "Incorrect username or password.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail refreshTokenRejected(RefreshTokenRejectedException e) {
+        return Problems.of(ProblemType.INVALID_CREDENTIALS, "Your session has ended. Please sign in again.");
+    }
+
+    /** Cognito tells it only to someone who knows the temporary password: it reveals nothing to a guesser. */
+    @ExceptionHandler
+    ProblemDetail inviteExpired(TemporaryPasswordExpiredException e) {
+        return Problems.of(ProblemType.INVITE_EXPIRED, "Your invitation has expired. Ask an administrator to send "
+                + "you a new invitation, then sign in with the temporary password it contains.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidMfaCode(InvalidMfaCodeException e) {
+        return Problems.of(ProblemType.INVALID_MFA_CODE, "That code is not right, or it was already used. Enter the "
+                + "current 6-digit code from your authenticator app.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail sessionExpired(SessionExpiredException e) {
+        return Problems.of(ProblemType.SESSION_EXPIRED, "Your sign-in took too long and has expired. Please sign "
+                + "in again.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidCode(InvalidCodeException e) {
+        return Problems.of(ProblemType.INVALID_CODE, "That code is not right or has expired. Check the code in "
+                + "the latest email, or ask for a new one.");
     }
 
     @ExceptionHandler

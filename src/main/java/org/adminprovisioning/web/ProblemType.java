@@ -35,7 +35,11 @@ public enum ProblemType {
     CANNOT_CHANGE_SELF("cannot-change-self", "Cannot change yourself", HttpStatus.CONFLICT),
     LAST_ACTIVE_ADMIN("last-active-admin", "Last active admin", HttpStatus.CONFLICT),
     OPERATION_IN_PROGRESS("operation-in-progress", "Another change is in progress", HttpStatus.CONFLICT),
-    ADMIN_DISABLED("admin-disabled", "Admin disabled", HttpStatus.CONFLICT);
+    ADMIN_DISABLED("admin-disabled", "Admin disabled", HttpStatus.CONFLICT),
+    INVITE_EXPIRED("invite-expired", "Invitation expired", HttpStatus.UNAUTHORIZED),
+    INVALID_MFA_CODE("invalid-mfa-code", "Invalid MFA code", HttpStatus.UNAUTHORIZED),
+    SESSION_EXPIRED("session-expired", "Sign-in session expired", HttpStatus.UNAUTHORIZED),
+    INVALID_CODE("invalid-code", "Invalid or expired code", HttpStatus.UNAUTHORIZED);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

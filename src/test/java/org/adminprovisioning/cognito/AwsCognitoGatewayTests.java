@@ -317,7 +317,8 @@ class AwsCognitoGatewayTests {
                 .accessToken("access").idToken("id").refreshToken("refresh").build()).build())
                 .when(client).respondToAuthChallenge(any(RespondToAuthChallengeRequest.class));
 
-        AuthTokens tokens = gateway.respondToNewPasswordChallenge("3f0c7a52-uuid", "session-1", "Strong-Pass-456b");
+        AuthTokens tokens = ((SignInResult.Authenticated) gateway.respondToNewPasswordChallenge("3f0c7a52-uuid",
+                "session-1", "Strong-Pass-456b")).tokens();
 
         assertThat(tokens.expiresIn()).isEqualTo(3600);
         assertThat(tokens.tokenType()).isEqualTo("Bearer");

@@ -278,7 +278,8 @@ class CognitoWireContractTests {
         AuthTokens tokens = withGateway(CLIENT_SECRET, 1, gateway -> {
             SignInResult result = gateway.signIn("ann@example.com", "Temp-Pass-123a");
             assertThat(result).isEqualTo(new SignInResult.NewPasswordRequired("9a3c3f3e-uuid", "AYABeStubSession"));
-            return gateway.respondToNewPasswordChallenge("9a3c3f3e-uuid", "AYABeStubSession", "Strong-Pass-456b");
+            return ((SignInResult.Authenticated) gateway.respondToNewPasswordChallenge("9a3c3f3e-uuid",
+                    "AYABeStubSession", "Strong-Pass-456b")).tokens();
         });
 
         List<Recorded> sent = recorded();
@@ -299,6 +300,205 @@ class CognitoWireContractTests {
         assertThat(tokens.accessToken()).isEqualTo("eyJraWQiOiJhY2Nlc3MifQ.access.sig");
         assertThat(tokens.expiresIn()).isEqualTo(3600);
         assertThat(tokens.tokenType()).isEqualTo("Bearer");
+    }
+
+    @Test
+    void mfaSetup_atSignIn_associatesTheSoftwareToken_thenVerifiesAndAnswersMfaSetup_withSecretHash() throws Exception {
+        script(Answer.ok("""
+                {"ChallengeName":"MFA_SETUP","Session":"session-1",
+                 "ChallengeParameters":{"MFAS_CAN_SETUP":"[\\"SOFTWARE_TOKEN_MFA\\"]","USER_ID_FOR_SRP":"9a3c3f3e-uuid"}}"""),
+                Answer.ok("{\"SecretCode\":\"JBSWY3DPEHPK3PXP\",\"Session\":\"session-2\"}"),
+                Answer.ok("{\"Status\":\"SUCCESS\",\"Session\":\"session-3\"}"),
+                Answer.ok(tokens()));
+
+        AuthTokens tokens = withGateway(CLIENT_SECRET, 1, gateway -> {
+            SignInResult result = gateway.signIn("ann@example.com", "Strong-Pass-456b");
+            assertThat(result).isEqualTo(new SignInResult.MfaSetupRequired("9a3c3f3e-uuid", "session-2",
+                    "JBSWY3DPEHPK3PXP"));
+            return gateway.completeMfaSetup("9a3c3f3e-uuid", "session-2", "123456");
+        });
+
+        List<Recorded> sent = recorded();
+        assertThat(sent).extracting(Recorded::target).containsExactly(TARGET_PREFIX + "InitiateAuth",
+                TARGET_PREFIX + "AssociateSoftwareToken", TARGET_PREFIX + "VerifySoftwareToken",
+                TARGET_PREFIX + "RespondToAuthChallenge");
+        assertThat(sent.get(1).body()).isEqualTo(JSON.readTree("{\"Session\":\"session-1\"}"));
+        assertThat(sent.get(2).body()).isEqualTo(JSON.readTree("{\"Session\":\"session-2\",\"UserCode\":\"123456\"}"));
+        assertThat(sent.get(3).body()).isEqualTo(JSON.readTree("""
+                {"ClientId":"%s","ChallengeName":"MFA_SETUP","Session":"session-3",
+                 "ChallengeResponses":{"USERNAME":"9a3c3f3e-uuid","SECRET_HASH":"%s"}}"""
+                .formatted(CLIENT_ID, hmac("9a3c3f3e-uuid" + CLIENT_ID))));
+        assertThat(tokens.accessToken()).isEqualTo("eyJraWQiOiJhY2Nlc3MifQ.access.sig");
+    }
+
+    @Test
+    void newPasswordChallenge_answeredWithMfaSetup_isRelayedWithTheSecret_notTurnedInto503() {
+        script(Answer.ok("""
+                {"ChallengeName":"MFA_SETUP","Session":"session-2","ChallengeParameters":{"MFAS_CAN_SETUP":"[\\"SMS_MFA\\",\\"SOFTWARE_TOKEN_MFA\\"]"}}"""),
+                Answer.ok("{\"SecretCode\":\"JBSWY3DPEHPK3PXP\",\"Session\":\"session-3\"}"));
+
+        SignInResult next = withGateway("", 1,
+                gateway -> gateway.respondToNewPasswordChallenge("9a3c3f3e-uuid", "session-1", "Strong-Pass-456b"));
+
+        assertThat(next).isEqualTo(new SignInResult.MfaSetupRequired("9a3c3f3e-uuid", "session-3", "JBSWY3DPEHPK3PXP"));
+        assertThat(recorded()).extracting(Recorded::target).containsExactly(TARGET_PREFIX + "RespondToAuthChallenge",
+                TARGET_PREFIX + "AssociateSoftwareToken");
+    }
+
+    @Test
+    void mfaSetup_asMotoSendsIt_withABareJsonArray_isStillRecognisedAsOfferingAnApp() {
+        script(Answer.ok("""
+                {"ChallengeName":"MFA_SETUP","Session":"session-1","ChallengeParameters":{"MFAS_CAN_SETUP":["SOFTWARE_TOKEN_MFA"]}}"""),
+                Answer.ok("{\"SecretCode\":\"asdfasdfasdf\",\"Session\":\"session-1\"}"));
+
+        SignInResult next = withGateway("", 1,
+                gateway -> gateway.respondToNewPasswordChallenge("ann@example.com", "session-1", "Strong-Pass-456b"));
+
+        assertThat(next).isEqualTo(new SignInResult.MfaSetupRequired("ann@example.com", "session-1", "asdfasdfasdf"));
+    }
+
+    @Test
+    void mfaSetup_offeringOnlySms_isNotAnsweredWithAnApp() {
+        script(Answer.ok("""
+                {"ChallengeName":"MFA_SETUP","Session":"session-1","ChallengeParameters":{"MFAS_CAN_SETUP":"[\\"SMS_MFA\\"]"}}"""));
+
+        assertThatThrownBy(() -> withGateway("", 1, gateway -> gateway.signIn("ann@example.com", "Strong-Pass-456b")))
+                .isInstanceOf(CognitoUnavailableException.class).hasMessageContaining("MFA_SETUP");
+        assertThat(recorded()).hasSize(1);
+    }
+
+    @Test
+    void softwareTokenMfa_atSignIn_isAnsweredWithTheCodeAndSecretHash_overTheChallengedUsername() throws Exception {
+        script(Answer.ok("""
+                {"ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"session-1",
+                 "ChallengeParameters":{"USER_ID_FOR_SRP":"9a3c3f3e-uuid"}}"""), Answer.ok(tokens()));
+
+        withGateway(CLIENT_SECRET, 1, gateway -> {
+            SignInResult result = gateway.signIn("ann@example.com", "Strong-Pass-456b");
+            assertThat(result).isEqualTo(new SignInResult.SoftwareTokenMfaRequired("9a3c3f3e-uuid", "session-1"));
+            return gateway.respondToMfaChallenge("9a3c3f3e-uuid", "session-1", "654321");
+        });
+
+        assertThat(recorded().get(1).body()).isEqualTo(JSON.readTree("""
+                {"ClientId":"%s","ChallengeName":"SOFTWARE_TOKEN_MFA","Session":"session-1",
+                 "ChallengeResponses":{"USERNAME":"9a3c3f3e-uuid","SOFTWARE_TOKEN_MFA_CODE":"654321","SECRET_HASH":"%s"}}"""
+                .formatted(CLIENT_ID, hmac("9a3c3f3e-uuid" + CLIENT_ID))));
+    }
+
+    @Test
+    void aChallengeThisServiceDoesNotAnswer_isCognitoUnavailable_namingWhatToConfigure() {
+        script(Answer.ok("{\"ChallengeName\":\"SMS_MFA\",\"Session\":\"s\",\"ChallengeParameters\":{}}"));
+
+        assertThatThrownBy(() -> withGateway("", 1, gateway -> gateway.signIn("ann@example.com", "Strong-Pass-456b")))
+                .isInstanceOf(CognitoUnavailableException.class)
+                .hasMessageContaining("SMS_MFA")
+                .hasMessageContaining("software-token (TOTP) MFA");
+    }
+
+    @Test
+    void mfaErrors_becomeInvalidMfaCode_orSessionExpired_andTheSessionNeverReachesAMessage() {
+        script(Answer.error(400, "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA mode"),
+                Answer.error(400, "CodeMismatchException", "Invalid code received for user"),
+                Answer.error(400, "ExpiredCodeException", "Your software token has already been used once."),
+                Answer.error(400, "NotAuthorizedException", "Invalid session for the user, session is expired."),
+                Answer.error(400, "ResourceNotFoundException", "session-echoed-by-an-emulator"));
+
+        withGateway("", 1, gateway -> {
+            assertThatThrownBy(() -> gateway.completeMfaSetup("u", "session-1", "123456"))
+                    .isInstanceOf(InvalidMfaCodeException.class);
+            assertThatThrownBy(() -> gateway.respondToMfaChallenge("u", "session-1", "123456"))
+                    .isInstanceOf(InvalidMfaCodeException.class);
+            assertThatThrownBy(() -> gateway.respondToMfaChallenge("u", "session-1", "123456"))
+                    .isInstanceOf(InvalidMfaCodeException.class).hasMessageContaining("already been used once");
+            assertThatThrownBy(() -> gateway.respondToMfaChallenge("u", "session-1", "123456"))
+                    .isInstanceOf(SessionExpiredException.class);
+            assertThatThrownBy(() -> gateway.respondToMfaChallenge("u", "session-echoed-by-an-emulator", "123456"))
+                    .isInstanceOf(CognitoUnavailableException.class)
+                    .message().doesNotContain("session-echoed-by-an-emulator").contains("****");
+            return null;
+        });
+    }
+
+    @Test
+    void anExpiredTemporaryPassword_isTemporaryPasswordExpired_andAWrongOneInvalidCredentials() {
+        script(Answer.error(400, "NotAuthorizedException",
+                "Temporary password has expired and must be reset by an administrator."),
+                Answer.error(400, "NotAuthorizedException", "Incorrect username or password."));
+
+        withGateway("", 1, gateway -> {
+            assertThatThrownBy(() -> gateway.signIn("ann@example.com", "Temp-Pass-123a"))
+                    .isInstanceOf(TemporaryPasswordExpiredException.class);
+            assertThatThrownBy(() -> gateway.signIn("ann@example.com", "Temp-Pass-123b"))
+                    .isExactlyInstanceOf(InvalidCredentialsException.class);
+            return null;
+        });
+    }
+
+    @Test
+    void refresh_sendsRefreshTokenAuth_withSecretHashOverThePoolsUsername_andAnswersNoNewRefreshToken() throws Exception {
+        script(Answer.ok("""
+                {"AuthenticationResult":{"AccessToken":"new.access.sig","ExpiresIn":3600,"IdToken":"new.id.sig",
+                 "TokenType":"Bearer"},"ChallengeParameters":{}}"""));
+
+        AuthTokens tokens = withGateway(CLIENT_SECRET, 1, gateway -> gateway.refreshTokens("9a3c3f3e-uuid", "refresh-1"));
+
+        assertThat(recorded().get(0).target()).isEqualTo(TARGET_PREFIX + "InitiateAuth");
+        assertThat(recorded().get(0).body()).isEqualTo(JSON.readTree("""
+                {"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"%s",
+                 "AuthParameters":{"REFRESH_TOKEN":"refresh-1","USERNAME":"9a3c3f3e-uuid","SECRET_HASH":"%s"}}"""
+                .formatted(CLIENT_ID, hmac("9a3c3f3e-uuid" + CLIENT_ID))));
+        assertThat(tokens.accessToken()).isEqualTo("new.access.sig");
+        assertThat(tokens.refreshToken()).isNull();
+    }
+
+    @Test
+    void refresh_withoutClientSecret_sendsOnlyTheRefreshToken_andARevokedOneIsRejected() {
+        script(Answer.error(400, "NotAuthorizedException", "Refresh Token has been revoked"));
+
+        assertThatThrownBy(() -> withGateway("", 1, gateway -> gateway.refreshTokens("9a3c3f3e-uuid", "refresh-1")))
+                .isInstanceOf(RefreshTokenRejectedException.class)
+                .message().doesNotContain("refresh-1");
+        assertThat(recorded().get(0).body().get("AuthParameters")).isEqualTo(JSON.readTree(
+                "{\"REFRESH_TOKEN\":\"refresh-1\"}"));
+    }
+
+    @Test
+    void forgotAndConfirmForgotPassword_sendTheirSecretHash_asATopLevelField() throws Exception {
+        script(Answer.ok("""
+                {"CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"""),
+                Answer.ok("{}"));
+
+        withGateway(CLIENT_SECRET, 1, gateway -> {
+            gateway.forgotPassword("9a3c3f3e-uuid");
+            gateway.confirmForgotPassword("9a3c3f3e-uuid", "123456", "Brand-New-Pass-1");
+            return null;
+        });
+
+        String hash = hmac("9a3c3f3e-uuid" + CLIENT_ID);
+        assertThat(recorded()).extracting(Recorded::target).containsExactly(TARGET_PREFIX + "ForgotPassword",
+                TARGET_PREFIX + "ConfirmForgotPassword");
+        assertThat(recorded().get(0).body()).isEqualTo(JSON.readTree("""
+                {"ClientId":"%s","SecretHash":"%s","Username":"9a3c3f3e-uuid"}""".formatted(CLIENT_ID, hash)));
+        assertThat(recorded().get(1).body()).isEqualTo(JSON.readTree("""
+                {"ClientId":"%s","SecretHash":"%s","Username":"9a3c3f3e-uuid","ConfirmationCode":"123456",
+                 "Password":"Brand-New-Pass-1"}""".formatted(CLIENT_ID, hash)));
+    }
+
+    @Test
+    void confirmForgotPassword_errors_becomeInvalidCode_orPasswordPolicy() {
+        script(Answer.error(400, "CodeMismatchException", "Invalid verification code provided, please try again."),
+                Answer.error(400, "ExpiredCodeException", "Invalid code provided, please request a code again."),
+                Answer.error(400, "InvalidPasswordException", "Password does not conform to policy: Password not long enough"));
+
+        withGateway("", 1, gateway -> {
+            assertThatThrownBy(() -> gateway.confirmForgotPassword("u", "000000", "Brand-New-Pass-1"))
+                    .isInstanceOf(InvalidCodeException.class);
+            assertThatThrownBy(() -> gateway.confirmForgotPassword("u", "000000", "Brand-New-Pass-1"))
+                    .isInstanceOf(InvalidCodeException.class);
+            assertThatThrownBy(() -> gateway.confirmForgotPassword("u", "123456", "short"))
+                    .isInstanceOf(PasswordPolicyViolationException.class);
+            return null;
+        });
     }
 
     @Test

@@ -128,8 +128,33 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
     }
 
     @Override
-    public AuthTokens respondToNewPasswordChallenge(String username, String session, String newPassword) {
+    public SignInResult respondToNewPasswordChallenge(String username, String session, String newPassword) {
         return delegate.respondToNewPasswordChallenge(username, session, newPassword);
+    }
+
+    @Override
+    public AuthTokens completeMfaSetup(String username, String session, String code) {
+        return delegate.completeMfaSetup(username, session, code);
+    }
+
+    @Override
+    public AuthTokens respondToMfaChallenge(String username, String session, String code) {
+        return delegate.respondToMfaChallenge(username, session, code);
+    }
+
+    @Override
+    public AuthTokens refreshTokens(String username, String refreshToken) {
+        return delegate.refreshTokens(username, refreshToken);
+    }
+
+    @Override
+    public void forgotPassword(String username) {
+        delegate.forgotPassword(username);
+    }
+
+    @Override
+    public void confirmForgotPassword(String username, String code, String newPassword) {
+        delegate.confirmForgotPassword(username, code, newPassword);
     }
 
     @Override

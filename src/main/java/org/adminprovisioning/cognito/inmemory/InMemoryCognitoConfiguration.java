@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.adminprovisioning.cognito.AwsCognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.PasswordPolicy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -12,10 +13,12 @@ import org.springframework.context.annotation.Profile;
 /**
  * The default profile's Cognito: {@link AwsCognitoGateway}, with its request building, mapping and
  * error translation, composed with an {@link InMemoryUserPool} that lives in this JVM instead of a
- * pool in AWS. Nothing leaves the process; the invitations land in the {@link InMemoryOutbox}.
+ * pool in AWS. Nothing leaves the process; its emails land in the {@link InMemoryOutbox}, and its
+ * MFA setting is {@code cognito.in-memory.mfa} ({@link InMemoryPoolProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!cognito")
+@EnableConfigurationProperties(InMemoryPoolProperties.class)
 class InMemoryCognitoConfiguration {
 
     @Bean
@@ -29,9 +32,9 @@ class InMemoryCognitoConfiguration {
     }
 
     @Bean
-    InMemoryUserPool inMemoryUserPool(CognitoProperties properties, InMemoryTokenIssuer tokens, InMemoryOutbox outbox,
-            Clock clock) {
-        return new InMemoryUserPool(properties, PasswordPolicy.cognitoDefault(), tokens, outbox, clock);
+    InMemoryUserPool inMemoryUserPool(CognitoProperties properties, InMemoryPoolProperties pool,
+            InMemoryTokenIssuer tokens, InMemoryOutbox outbox, Clock clock) {
+        return new InMemoryUserPool(properties, PasswordPolicy.cognitoDefault(), tokens, outbox, clock, pool.mfa());
     }
 
     @Bean

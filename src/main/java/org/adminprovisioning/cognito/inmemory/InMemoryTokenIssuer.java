@@ -8,12 +8,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import java.text.ParseException;
+import java.util.Optional;
+
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -22,7 +26,9 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Signs RS256 access and id tokens with Cognito's claim set for the in-memory pool. The key pair
  * is made at start-up and lives only in this JVM; the resource server checks these tokens with the
- * same validators it applies to a real pool's.
+ * same validators it applies to a real pool's, and {@link PoolJwksController} serves the public half
+ * where Cognito serves a pool's keys. Like Cognito's, token headers carry only {@code kid} and
+ * {@code alg}, and the key set's entry names its {@code alg} and {@code use}.
  */
 public class InMemoryTokenIssuer {
 
@@ -38,7 +44,8 @@ public class InMemoryTokenIssuer {
         this.clientId = clientId;
         this.clock = clock;
         try {
-            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate the in-memory pool's signing key", e);
         }
@@ -97,12 +104,30 @@ public class InMemoryTokenIssuer {
 
     private String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
+        }
+    }
+
+    /**
+     * The username of a valid access token this issuer signed for our app client (signature, expiry,
+     * {@code token_use}); empty for anything else. For the calls that take an {@code AccessToken}.
+     */
+    Optional<String> usernameOf(String accessToken) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(accessToken);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            boolean valid = jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))
+                    && claims.getExpirationTime() != null && clock.instant().isBefore(claims.getExpirationTime().toInstant())
+                    && "access".equals(claims.getStringClaim("token_use"))
+                    && clientId.equals(claims.getStringClaim("client_id"));
+            return valid ? Optional.ofNullable(claims.getStringClaim("username")) : Optional.empty();
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

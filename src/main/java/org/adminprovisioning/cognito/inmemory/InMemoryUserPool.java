@@ -1,23 +1,17 @@
 package org.adminprovisioning.cognito.inmemory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +19,8 @@ import java.util.regex.Pattern;
 import org.adminprovisioning.cognito.AwsCognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.PasswordPolicy;
+import org.adminprovisioning.cognito.inmemory.InMemoryPoolProperties.Mfa;
 
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminAddUserToGroupRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminAddUserToGroupResponse;
@@ -36,32 +30,33 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDelete
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDeleteUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminDisableUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminEnableUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminEnableUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminEnableUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersInGroupRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersInGroupResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
@@ -70,27 +65,29 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
 
 /**
  * A Cognito user pool that lives in this JVM and speaks the SDK's own request, response and
  * exception types, so that {@link AwsCognitoGateway} drives it exactly as it drives a real pool.
  * Like a pool whose sign-in attribute is the email: usernames are UUIDs, the email is an alias.
  * It keeps Cognito's password policy, the temporary password's validity, the
- * {@code FORCE_CHANGE_PASSWORD → CONFIRMED} transition, the challenge session, and signs tokens
- * with {@link InMemoryTokenIssuer}. Its invitations go to an {@link InMemoryOutbox}.
+ * {@code FORCE_CHANGE_PASSWORD → CONFIRMED} transition and the users' groups; its sign-in half,
+ * {@link PoolAuthentication}, keeps the challenges, software-token MFA and refresh tokens, and signs
+ * tokens with {@link InMemoryTokenIssuer}; {@link PoolPasswordResets} keeps the password resets. Its
+ * emails go to an {@link InMemoryOutbox}.
  *
  * <p>Thread-safe: every operation holds the pool's lock, as Cognito serializes writes to a user.
  */
 public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
-    private static final Duration SESSION_VALIDITY = Duration.ofMinutes(3);
     /** Cognito's largest page for ListUsers and ListUsersInGroup. */
     private static final int MAX_PAGE_SIZE = 60;
     private static final Pattern EMAIL_FILTER = Pattern.compile("^email\\s*=\\s*\"([^\"]*)\"$");
 
     private final CognitoProperties settings;
     private final PasswordPolicy policy;
-    private final InMemoryTokenIssuer tokens;
     private final InMemoryOutbox outbox;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -101,15 +98,23 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     private final Map<String, PoolUser> usersBySub = new HashMap<>();
     /** Each group's members in the order they joined: {@code ListUsersInGroup} pages through it. */
     private final Map<String, List<PoolUser>> groupMembers = new HashMap<>();
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final PoolAuthentication authentication;
+    private final PoolPasswordResets passwordResets;
 
+    /** A pool without MFA ({@code cognito.in-memory.mfa=OFF}). */
     public InMemoryUserPool(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens,
             InMemoryOutbox outbox, Clock clock) {
+        this(settings, policy, tokens, outbox, clock, Mfa.OFF);
+    }
+
+    public InMemoryUserPool(CognitoProperties settings, PasswordPolicy policy, InMemoryTokenIssuer tokens,
+            InMemoryOutbox outbox, Clock clock, Mfa mfa) {
         this.settings = settings;
         this.policy = policy;
-        this.tokens = tokens;
         this.outbox = outbox;
         this.clock = clock;
+        this.authentication = new PoolAuthentication(settings, policy, tokens, clock, mfa, this::lookup, random);
+        this.passwordResets = new PoolPasswordResets(settings, policy, outbox, clock, this::lookup, random);
     }
 
     @Override
@@ -275,63 +280,32 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
     @Override
     public synchronized InitiateAuthResponse initiateAuth(InitiateAuthRequest request) {
-        checkClient(request.clientId());
-        if (request.authFlow() != AuthFlowType.USER_PASSWORD_AUTH) {
-            throw error(InvalidParameterException.builder(), "InvalidParameterException",
-                    "Auth flow not enabled for this client");
-        }
-        Map<String, String> parameters = request.authParameters();
-        PoolUser user = lookup(parameters.get("USERNAME")).orElse(null);
-        // Like a pool with "prevent user existence errors": an unknown user looks like a wrong password.
-        if (user == null || !user.passwordMatches(parameters.get("PASSWORD"))) {
-            throw notAuthorized("Incorrect username or password.");
-        }
-        if (!user.enabled) {
-            throw notAuthorized("User is disabled.");
-        }
-        if (user.status == UserStatusType.FORCE_CHANGE_PASSWORD) {
-            if (clock.instant().isAfter(user.passwordExpiresAt)) {
-                throw notAuthorized("Temporary password has expired and must be reset by an administrator.");
-            }
-            String session = newSession(user);
-            return InitiateAuthResponse.builder()
-                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-                    .session(session)
-                    .challengeParameters(Map.of("USER_ID_FOR_SRP", user.username, "requiredAttributes", "[]",
-                            "userAttributes", "{\"email_verified\":\"true\",\"email\":\"" + user.email + "\"}"))
-                    .build();
-        }
-        return InitiateAuthResponse.builder().challengeParameters(Map.of())
-                .authenticationResult(authenticationResult(user)).build();
+        return authentication.initiateAuth(request);
     }
 
     @Override
     public synchronized RespondToAuthChallengeResponse respondToAuthChallenge(RespondToAuthChallengeRequest request) {
-        checkClient(request.clientId());
-        if (request.challengeName() != ChallengeNameType.NEW_PASSWORD_REQUIRED) {
-            throw error(InvalidParameterException.builder(), "InvalidParameterException",
-                    "Unsupported challenge: " + request.challengeNameAsString());
-        }
-        Session session = sessions.remove(request.session() == null ? "" : request.session());
-        PoolUser user = lookup(request.challengeResponses().get("USERNAME")).orElse(null);
-        if (session == null || user == null || !session.username().equals(user.username)
-                || clock.instant().isAfter(session.expiresAt())
-                || user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
-            throw notAuthorized("Invalid session for the user, session is expired.");
-        }
-        String newPassword = request.challengeResponses().get("NEW_PASSWORD");
-        try {
-            checkPolicy(newPassword);
-        } catch (InvalidPasswordException e) {
-            // Cognito keeps the session usable for another try after a policy refusal.
-            sessions.put(request.session(), session);
-            throw e;
-        }
-        user.setPassword(newPassword, null);
-        user.status = UserStatusType.CONFIRMED;
-        user.modifiedAt = clock.instant();
-        return RespondToAuthChallengeResponse.builder().challengeParameters(Map.of())
-                .authenticationResult(authenticationResult(user)).build();
+        return authentication.respondToAuthChallenge(request);
+    }
+
+    @Override
+    public synchronized AssociateSoftwareTokenResponse associateSoftwareToken(AssociateSoftwareTokenRequest request) {
+        return authentication.associateSoftwareToken(request);
+    }
+
+    @Override
+    public synchronized VerifySoftwareTokenResponse verifySoftwareToken(VerifySoftwareTokenRequest request) {
+        return authentication.verifySoftwareToken(request);
+    }
+
+    @Override
+    public synchronized ForgotPasswordResponse forgotPassword(ForgotPasswordRequest request) {
+        return passwordResets.forgotPassword(request);
+    }
+
+    @Override
+    public synchronized ConfirmForgotPasswordResponse confirmForgotPassword(ConfirmForgotPasswordRequest request) {
+        return passwordResets.confirmForgotPassword(request);
     }
 
     /**
@@ -359,25 +333,6 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         return usersByName.size();
     }
 
-    private AuthenticationResultType authenticationResult(PoolUser user) {
-        String originJti = UUID.randomUUID().toString();
-        List<String> groups = List.copyOf(user.groups);
-        return AuthenticationResultType.builder()
-                .accessToken(tokens.accessToken(user.username, user.sub, groups, originJti))
-                .idToken(tokens.idToken(user.username, user.sub, user.email, groups, originJti))
-                .refreshToken(randomToken(96))
-                .expiresIn((int) InMemoryTokenIssuer.TOKEN_VALIDITY.toSeconds())
-                .tokenType("Bearer")
-                .build();
-    }
-
-    private String newSession(PoolUser user) {
-        sessions.values().removeIf(s -> clock.instant().isAfter(s.expiresAt()));
-        String session = randomToken(192);
-        sessions.put(session, new Session(user.username, clock.instant().plus(SESSION_VALIDITY)));
-        return session;
-    }
-
     private void invite(PoolUser user, String temporaryPassword) {
         String body = "Your username is " + user.email + " and temporary password is " + temporaryPassword + ".";
         outbox.send(new OutboxMessage(user.email, "Your temporary password", body, user.username, temporaryPassword,
@@ -399,22 +354,13 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     }
 
     private void checkPolicy(String password) {
-        policy.violation(password).ifPresent(message -> {
-            throw error(InvalidPasswordException.builder(), "InvalidPasswordException", message);
-        });
+        PoolErrors.checkPolicy(policy, password);
     }
 
     private void checkPool(String userPoolId) {
         if (!settings.userPoolId().equals(userPoolId)) {
             throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
                     "User pool " + userPoolId + " does not exist.");
-        }
-    }
-
-    private void checkClient(String clientId) {
-        if (!settings.clientId().equals(clientId)) {
-            throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException",
-                    "User pool client " + clientId + " does not exist.");
         }
     }
 
@@ -457,85 +403,8 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
     }
 
-    private static NotAuthorizedException notAuthorized(String message) {
-        return (NotAuthorizedException) error(NotAuthorizedException.builder(), "NotAuthorizedException", message);
-    }
-
     private static CognitoIdentityProviderException error(CognitoIdentityProviderException.Builder builder,
             String code, String message) {
-        return (CognitoIdentityProviderException) builder.message(message)
-                .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode(code)
-                        .errorMessage(message)
-                        .serviceName("CognitoIdentityProvider")
-                        .build())
-                .build();
-    }
-
-    private record Session(String username, Instant expiresAt) {
-    }
-
-    private static final class PoolUser {
-
-        final String username;
-        final String sub;
-        final String email;
-        final Instant createdAt;
-        final Set<String> groups = new LinkedHashSet<>();
-        boolean emailVerified;
-        boolean enabled = true;
-        UserStatusType status = UserStatusType.FORCE_CHANGE_PASSWORD;
-        Instant modifiedAt;
-        Instant passwordExpiresAt;
-        /** The last global sign-out: refresh tokens issued before it are revoked. */
-        Instant signedOutAt;
-        private String salt;
-        private String passwordHash;
-
-        PoolUser(String username, String sub, String email, Instant createdAt) {
-            this.username = username;
-            this.sub = sub;
-            this.email = email;
-            this.createdAt = createdAt;
-            this.modifiedAt = createdAt;
-        }
-
-        void setPassword(String password, Instant expiresAt) {
-            this.salt = UUID.randomUUID().toString();
-            this.passwordHash = hash(salt, password);
-            this.passwordExpiresAt = expiresAt;
-        }
-
-        boolean passwordMatches(String password) {
-            return password != null && MessageDigest.isEqual(
-                    passwordHash.getBytes(StandardCharsets.UTF_8),
-                    hash(salt, password).getBytes(StandardCharsets.UTF_8));
-        }
-
-        UserType toUserType() {
-            return UserType.builder()
-                    .username(username)
-                    .attributes(attribute("sub", sub), attribute("email", email),
-                            attribute("email_verified", Boolean.toString(emailVerified)))
-                    .userCreateDate(createdAt)
-                    .userLastModifiedDate(modifiedAt)
-                    .enabled(enabled)
-                    .userStatus(status)
-                    .build();
-        }
-
-        private static AttributeType attribute(String name, String value) {
-            return AttributeType.builder().name(name).value(value).build();
-        }
-
-        private static String hash(String salt, String password) {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                return HexFormat.of().formatHex(digest.digest((salt + password).getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return PoolErrors.error(builder, code, message);
     }
 }

@@ -59,6 +59,12 @@ public abstract class CognitoEmulator implements AutoCloseable {
     /** The temporary password Cognito would have emailed, read from the emulator's state. */
     public abstract String temporaryPassword(String poolId, String email);
 
+    /**
+     * The password-reset code Cognito would have emailed after {@code ForgotPassword}, read from the
+     * emulator's state; empty while there is none.
+     */
+    public abstract Optional<String> resetCode(String poolId, String email);
+
     /** The documented gap that stops the scenario on this emulator, if any. */
     public abstract Optional<String> gap(EmulatorGap gap);
 

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.testsupport.Authenticator;
 import org.adminprovisioning.testsupport.Peers;
 import org.adminprovisioning.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -393,6 +394,134 @@ abstract class CognitoEmulatorStory {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Sign-in flows of DESIGN §9: refresh, forgotten passwords, MFA
+
+    @Test
+    void refresh_answersNewTokensTheServiceAccepts_withoutANewRefreshToken() throws Exception {
+        Response login = post("/auth/login", Map.of("username", BOOTSTRAP_EMAIL, "password", BOOTSTRAP_PASSWORD), null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+
+        Response refreshed = post("/auth/refresh", Map.of("refreshToken", login.body().path("refreshToken").asString(),
+                "username", BOOTSTRAP_EMAIL), null);
+
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(refreshed.body().has("refreshToken")).isFalse();
+        String accessToken = refreshed.body().path("accessToken").asString();
+        assertThat(claims(accessToken).path("token_use").asString()).isEqualTo("access");
+        assertThat(get("/admins", accessToken).status()).isEqualTo(200);
+        assertProblem(post("/auth/refresh", Map.of("refreshToken", "not-a-refresh-token", "username", BOOTSTRAP_EMAIL),
+                null), 401, "invalid-credentials");
+    }
+
+    @Test
+    void forgotPassword_ofAnActiveAdmin_sendsACode_thatSetsANewPassword() throws Exception {
+        String email = activeAdmin("reset");
+
+        Response requested = post("/auth/forgot-password", Map.of("username", email), null);
+
+        assertThat(requested.status()).isEqualTo(202);
+        String code = awaitResetCode(email);
+        Response confirmed = post("/auth/confirm-forgot-password", Map.of("username", email, "code", code,
+                "newPassword", "Brand-New-Pass-77!"), null);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        Response login = post("/auth/login", Map.of("username", email, "password", "Brand-New-Pass-77!"), null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.body().path("accessToken").asString()).isNotBlank();
+    }
+
+    @Test
+    void forgotPassword_answers202_forAUsernameNobodyHas_andCognitoIsNotAsked() throws Exception {
+        Response requested = post("/auth/forgot-password", Map.of("username", "nobody." + suffix() + "@example.com"),
+                null);
+
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(requested.raw()).isEmpty();
+    }
+
+    @Test
+    void confirmForgotPassword_withAWrongCode_is401InvalidCode() throws Exception {
+        skipOn(EmulatorGap.RESET_CODE_CHECK);
+        String email = activeAdmin("reset-wrong");
+        post("/auth/forgot-password", Map.of("username", email), null);
+        String code = awaitResetCode(email);
+
+        assertProblem(post("/auth/confirm-forgot-password", Map.of("username", email, "code", code + "9",
+                "newPassword", "Brand-New-Pass-77!"), null), 401, "invalid-code");
+    }
+
+    @Test
+    void confirmForgotPassword_withAWeakPassword_is400PasswordPolicy() throws Exception {
+        skipOn(EmulatorGap.RESET_PASSWORD_POLICY);
+        String email = activeAdmin("reset-weak");
+        post("/auth/forgot-password", Map.of("username", email), null);
+
+        assertProblem(post("/auth/confirm-forgot-password", Map.of("username", email, "code", awaitResetCode(email),
+                "newPassword", "weak"), null), 400, "password-policy");
+    }
+
+    @Test
+    void mfaRequired_aNewAdminSetsUpAnApp_becomesActive_andSignsInWithItsCodes() throws Exception {
+        skipOn(EmulatorGap.MFA_SETUP);
+        String email = invite("mfa");
+        pool.requireSoftwareTokenMfa(true);
+        try {
+            Response setup = post("/auth/new-password-challenge", Map.of("username", email, "temporaryPassword",
+                    emulator.temporaryPassword(pool.poolId(), email), "newPassword", STRONG_PASSWORD), null);
+            assertThat(setup.status()).as(setup.toString()).isEqualTo(200);
+            assertThat(setup.body().path("challenge").asString()).isEqualTo("MFA_SETUP");
+            String secret = setup.body().path("secretCode").asString();
+            assertThat(setup.body().path("otpauthUri").asString()).startsWith("otpauth://totp/AdminProvisioning:"
+                    + email + "?secret=" + secret);
+            assertThat(records.findByEmail(email)).get().extracting(AdminAccount::status).isEqualTo(AdminStatus.INVITED);
+
+            String session = setup.body().path("session").asString();
+            String code = Authenticator.code(secret, Instant.now());
+            assertProblem(post("/auth/mfa-setup", Map.of("username", email, "session", session, "code", wrong(code)),
+                    null), 401, "invalid-mfa-code");
+            Response tokens = post("/auth/mfa-setup", Map.of("username", email, "session", session, "code", code),
+                    null);
+            assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+            assertThat(tokens.body().path("accessToken").asString()).isNotBlank();
+            assertThat(records.findByEmail(email)).get().extracting(AdminAccount::status).isEqualTo(AdminStatus.ACTIVE);
+
+            Response challenge = post("/auth/login", Map.of("username", email, "password", STRONG_PASSWORD), null);
+            assertThat(challenge.body().path("challenge").asString()).as(challenge.toString())
+                    .isEqualTo("SOFTWARE_TOKEN_MFA");
+            String mfaSession = challenge.body().path("session").asString();
+            assertProblem(post("/auth/mfa", Map.of("username", email, "session", mfaSession, "code",
+                    wrong(Authenticator.code(secret, Instant.now()))), null), 401, "invalid-mfa-code");
+            Response signedIn = post("/auth/mfa", Map.of("username", email, "session", mfaSession, "code",
+                    Authenticator.code(secret, Instant.now())), null);
+            assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+            assertThat(get("/admins", signedIn.body().path("accessToken").asString()).status()).isEqualTo(200);
+        } finally {
+            pool.requireSoftwareTokenMfa(false);
+        }
+    }
+
+    @Test
+    void mfa_refusesACodeReplayedInTheSameStep() throws Exception {
+        skipOn(EmulatorGap.MFA_SETUP);
+        skipOn(EmulatorGap.TOTP_REPLAY);
+        String email = invite("mfa-replay");
+        pool.requireSoftwareTokenMfa(true);
+        try {
+            Response setup = post("/auth/new-password-challenge", Map.of("username", email, "temporaryPassword",
+                    emulator.temporaryPassword(pool.poolId(), email), "newPassword", STRONG_PASSWORD), null);
+            String secret = setup.body().path("secretCode").asString();
+            String code = Authenticator.code(secret, Instant.now());
+            post("/auth/mfa-setup", Map.of("username", email, "session", setup.body().path("session").asString(),
+                    "code", code), null);
+
+            Response challenge = post("/auth/login", Map.of("username", email, "password", STRONG_PASSWORD), null);
+            assertProblem(post("/auth/mfa", Map.of("username", email, "session",
+                    challenge.body().path("session").asString(), "code", code), null), 401, "invalid-mfa-code");
+        } finally {
+            pool.requireSoftwareTokenMfa(false);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Both or neither
 
     @Test
@@ -429,6 +558,31 @@ abstract class CognitoEmulatorStory {
         Response created = post("/admins", Map.of("email", email), bootstrapToken());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return email;
+    }
+
+    /** Provisions an admin and completes its first sign-in; returns its email. */
+    String activeAdmin(String prefix) throws Exception {
+        String email = invite(prefix);
+        Response answered = post("/auth/new-password-challenge", Map.of("username", email, "temporaryPassword",
+                emulator.temporaryPassword(pool.poolId(), email), "newPassword", STRONG_PASSWORD), null);
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        return email;
+    }
+
+    /** The reset code the emulator holds once the service's background hand-off has called ForgotPassword. */
+    String awaitResetCode(String email) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            java.util.Optional<String> code = emulator.resetCode(pool.poolId(), email);
+            if (code.isPresent()) {
+                return code.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(emulator.name() + " holds no reset code for " + email);
+    }
+
+    static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     }
 
     String bootstrapToken() throws Exception {

@@ -20,5 +20,21 @@ public enum EmulatorGap {
     GLOBAL_SIGN_OUT,
 
     /** {@code InitiateAuth} refuses a disabled user. */
-    DISABLED_USER_SIGN_IN
+    DISABLED_USER_SIGN_IN,
+
+    /**
+     * {@code MFA_SETUP} with a session: {@code RespondToAuthChallenge(NEW_PASSWORD_REQUIRED)} answers it in
+     * a pool that requires MFA, then {@code AssociateSoftwareToken} and {@code VerifySoftwareToken} take
+     * its session and {@code RespondToAuthChallenge(MFA_SETUP)} completes the sign-in.
+     */
+    MFA_SETUP,
+
+    /** A TOTP code accepted once is refused when sent again in the same 30-second step. */
+    TOTP_REPLAY,
+
+    /** {@code ConfirmForgotPassword} refuses a code that is not the one emailed. */
+    RESET_CODE_CHECK,
+
+    /** {@code ConfirmForgotPassword} applies the pool's password policy to the new password. */
+    RESET_PASSWORD_POLICY
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 
@@ -85,6 +86,16 @@ public final class EmulatorPool implements AutoCloseable {
 
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * Turns MFA on for the pool (software tokens only, {@code MfaConfiguration=ON}) or off again, as an
+     * operator does in the console.
+     */
+    public void requireSoftwareTokenMfa(boolean required) {
+        client.setUserPoolMfaConfig(r -> r.userPoolId(poolId)
+                .softwareTokenMfaConfiguration(c -> c.enabled(required))
+                .mfaConfiguration(required ? UserPoolMfaType.ON : UserPoolMfaType.OFF));
     }
 
     /** Another app client of the same pool, whose tokens the service must not accept. */

@@ -11,6 +11,8 @@ import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.cognito.AuthTokens;
 import org.adminprovisioning.cognito.SignInResult;
+import org.adminprovisioning.cognito.SessionExpiredException;
+import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.AwsCognitoGateway;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +77,8 @@ class InMemoryUserPoolTests {
     private AuthTokens firstSignIn(String email) {
         SignInResult.NewPasswordRequired challenge = (SignInResult.NewPasswordRequired) gateway.signIn(email,
                 TEMPORARY);
-        return gateway.respondToNewPasswordChallenge(challenge.username(), challenge.session(), CHOSEN);
+        return ((SignInResult.Authenticated) gateway.respondToNewPasswordChallenge(challenge.username(),
+                challenge.session(), CHOSEN)).tokens();
     }
 
     private static JWTClaimsSet verifiedClaims(String token) throws Exception {
@@ -159,7 +162,8 @@ class InMemoryUserPoolTests {
         });
         SignInResult.NewPasswordRequired challenge = (SignInResult.NewPasswordRequired) first;
 
-        AuthTokens issued = gateway.respondToNewPasswordChallenge(challenge.username(), challenge.session(), CHOSEN);
+        AuthTokens issued = ((SignInResult.Authenticated) gateway.respondToNewPasswordChallenge(challenge.username(),
+                challenge.session(), CHOSEN)).tokens();
 
         assertThat(issued.tokenType()).isEqualTo("Bearer");
         assertThat(issued.expiresIn()).isEqualTo(3600);
@@ -225,16 +229,16 @@ class InMemoryUserPoolTests {
         SignInResult.NewPasswordRequired used = (SignInResult.NewPasswordRequired) gateway.signIn(EMAIL, TEMPORARY);
         gateway.respondToNewPasswordChallenge(used.username(), used.session(), CHOSEN);
         assertThatThrownBy(() -> gateway.respondToNewPasswordChallenge(used.username(), used.session(), CHOSEN))
-                .isInstanceOf(InvalidCredentialsException.class);
+                .isInstanceOf(SessionExpiredException.class);
 
         invited("second.admin@example.com");
         SignInResult.NewPasswordRequired stale = (SignInResult.NewPasswordRequired) gateway
                 .signIn("second.admin@example.com", TEMPORARY);
         clock.advance(Duration.ofMinutes(3).plusSeconds(1));
         assertThatThrownBy(() -> gateway.respondToNewPasswordChallenge(stale.username(), stale.session(), CHOSEN))
-                .isInstanceOf(InvalidCredentialsException.class).hasMessageContaining("session is expired");
+                .isInstanceOf(SessionExpiredException.class).hasMessageContaining("session is expired");
         assertThatThrownBy(() -> gateway.respondToNewPasswordChallenge(stale.username(), "forged-session", CHOSEN))
-                .isInstanceOf(InvalidCredentialsException.class);
+                .isInstanceOf(SessionExpiredException.class);
     }
 
     @Test
@@ -245,8 +249,11 @@ class InMemoryUserPoolTests {
         assertThat(gateway.signIn(EMAIL, TEMPORARY)).isInstanceOf(SignInResult.NewPasswordRequired.class);
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertThatThrownBy(() -> gateway.signIn(EMAIL, TEMPORARY)).isInstanceOf(InvalidCredentialsException.class)
-                .hasMessageContaining("NotAuthorizedException");
+        assertThatThrownBy(() -> gateway.signIn(EMAIL, TEMPORARY)).isInstanceOf(TemporaryPasswordExpiredException.class)
+                .hasMessageContaining("NotAuthorizedException")
+                .hasMessageContaining("Temporary password has expired and must be reset by an administrator.");
+        assertThatThrownBy(() -> gateway.signIn(EMAIL, "Wrong-Passw0rd!")).isInstanceOf(InvalidCredentialsException.class)
+                .as("only the right temporary password learns that it expired");
 
         CognitoUser resent = gateway.resendInvite(user.username(), "Fresh-Passw0rd!");
         assertThat(resent.status()).isEqualTo(CognitoUserStatus.FORCE_CHANGE_PASSWORD);
