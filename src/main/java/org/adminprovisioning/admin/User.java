@@ -78,6 +78,17 @@ public class User {
         }
     }
 
+    /**
+     * Binds a record made without the Cognito {@code sub} to the {@code sub} of its first token.
+     * A recorded {@code sub} never changes.
+     */
+    void bindSub(String sub, Instant now) {
+        if (cognitoSub == null) {
+            cognitoSub = sub;
+            updatedAt = now;
+        }
+    }
+
     /** An admin repaired the drift report's orphan: no Cognito user backs it, so it may not act. */
     void disable(Instant now) {
         if (status != AdminStatus.DISABLED) {

@@ -20,7 +20,11 @@ public class AuditTrail {
         /** The reconciler finished (or gave up on) a request a crash or a timeout left unfinished. */
         RECONCILE,
         /** An admin repaired one entry of the drift report on purpose. */
-        REPAIR
+        REPAIR,
+        /** A sign-in on {@code /auth/*} (audited when it fails, with actor {@code anonymous} and the client's address). */
+        SIGN_IN,
+        /** An admin's record, created without the Cognito {@code sub}, was bound to the {@code sub} of its first token. */
+        BIND_SUB
     }
 
     /** How it ended. */

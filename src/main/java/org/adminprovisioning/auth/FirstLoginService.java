@@ -56,22 +56,15 @@ public class FirstLoginService {
      * @throws CognitoUnavailableException      Cognito could not be reached
      */
     public AuthTokens handleNewPasswordChallenge(String username, String temporaryPassword, String newPassword) {
-        SignInResult.NewPasswordRequired challenge;
-        AuthTokens tokens;
-        try {
-            SignInResult result = cognito.signIn(username, temporaryPassword);
-            if (!(result instanceof SignInResult.NewPasswordRequired pending)) {
-                throw new NoChallengePendingException("This account has no password change pending: sign in with "
-                        + "POST /auth/login instead");
-            }
-            challenge = pending;
-            tokens = cognito.respondToNewPasswordChallenge(challenge.username(), challenge.session(), newPassword);
-        } catch (RuntimeException refused) {
-            // Audited by kind only: Cognito's messages are kept out, they could echo what was typed.
-            recordQuietly(username, refused instanceof CognitoUnavailableException ? Outcome.FAILED : Outcome.REFUSED,
-                    refused.getClass().getSimpleName());
-            throw refused;
+        // A refusal is audited by SignInGuardFilter, as actor "anonymous" with the client's address:
+        // the username typed here is the target of an attempt, not a proven actor.
+        SignInResult result = cognito.signIn(username, temporaryPassword);
+        if (!(result instanceof SignInResult.NewPasswordRequired challenge)) {
+            throw new NoChallengePendingException("This account has no password change pending: sign in with "
+                    + "POST /auth/login instead");
         }
+        AuthTokens tokens = cognito.respondToNewPasswordChallenge(challenge.username(), challenge.session(),
+                newPassword);
         try {
             records.activate(challenge.username());
             audit.record(challenge.username(), Action.FIRST_LOGIN, username, Outcome.SUCCEEDED, null);
@@ -81,14 +74,6 @@ public class FirstLoginService {
             log.warn("Could not mark admin {} active after first sign-in: {}", challenge.username(), e.toString());
         }
         return tokens;
-    }
-
-    private void recordQuietly(String username, Outcome outcome, String detail) {
-        try {
-            audit.record(username, Action.FIRST_LOGIN, username, outcome, detail);
-        } catch (RuntimeException e) {
-            log.warn("Could not audit a failed first sign-in: {}", e.toString());
-        }
     }
 
     /**

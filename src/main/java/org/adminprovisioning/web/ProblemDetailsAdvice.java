@@ -8,8 +8,10 @@ import org.adminprovisioning.admin.AdminAlreadyExistsException;
 import org.adminprovisioning.admin.AdminNotFoundException;
 import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.auth.NoChallengePendingException;
+import org.adminprovisioning.auth.TooManySignInAttemptsException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
+import org.adminprovisioning.cognito.EmailQuotaExceededException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
@@ -31,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -161,6 +164,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Amazon Cognito could not be reached or is throttling requests. Retry shortly."));
     }
 
+    /**
+     * The pool's daily email quota is spent: no short {@code Retry-After}, a retry within the day
+     * fails the same way. The cure is the pool's email configuration, which the detail names.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> emailQuotaExceeded(EmailQuotaExceededException e) {
+        log.error("Cognito's daily email quota is exhausted: {}", e.getMessage());
+        return ResponseEntity.status(ProblemType.EMAIL_QUOTA_EXCEEDED.status())
+                .body(Problems.of(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
+                        + "exhausted, so no invitation or code could be emailed. Cognito's default email sender "
+                        + "sends at most 50 emails a day; configure the pool to send through Amazon SES "
+                        + "(EmailSendingAccount=DEVELOPER with a verified SES identity, see docs/cognito.md), or "
+                        + "retry after the quota resets."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyAttempts(TooManySignInAttemptsException e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
+        return ResponseEntity.status(ProblemType.TOO_MANY_ATTEMPTS.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, e.getMessage()));
+    }
+
     /** The database could not be reached: nothing this request wrote was committed. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
         TransientDataAccessException.class})
@@ -224,6 +250,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(type.status()).body(Problems.of(type, String.join("; ", details)));
     }
 
+    /**
+     * A chunked body that grew past the limit while a converter read it is a 413, not a malformed
+     * body; every other unreadable body (JSON syntax, a read constraint) stays a 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(ProblemType.PAYLOAD_TOO_LARGE.status())
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .body(RequestBodyLimitFilter.problem(tooLarge.limit()));
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
     /** Spring MVC's own errors (unreadable body, wrong method, …) keep their status with our type URIs. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
@@ -235,6 +277,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 case 404 -> ProblemType.NOT_FOUND;
                 case 405 -> ProblemType.METHOD_NOT_ALLOWED;
                 case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
                 case 400 -> ProblemType.INVALID_REQUEST;
                 default -> null;
             };

@@ -31,7 +31,10 @@ public enum ProblemType {
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     COGNITO_UNAVAILABLE("cognito-unavailable", "Cognito unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PROVISIONING_ROLLED_BACK("provisioning-rolled-back", "Provisioning rolled back", HttpStatus.SERVICE_UNAVAILABLE),
-    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE);
+    PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
+    TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
+    EMAIL_QUOTA_EXCEEDED("email-quota-exceeded", "Email quota exceeded", HttpStatus.SERVICE_UNAVAILABLE);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class AdminAuthenticationConverterTests {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     private final AdminRecords records = mock(AdminRecords.class);
-    private final AdminAuthenticationConverter converter = new AdminAuthenticationConverter(records,
+    private final AuditTrail audit = mock(AuditTrail.class);
+    private final AdminAuthenticationConverter converter = new AdminAuthenticationConverter(records, audit,
             TestProperties.defaults("cognito", CognitoProperties.class));
 
     private static Jwt token(List<String> groups) {

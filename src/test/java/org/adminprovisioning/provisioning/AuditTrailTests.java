@@ -82,7 +82,7 @@ class AuditTrailTests extends ApiTestSupport {
                 .containsExactly(
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "PROVISION_ADMIN", "SUCCEEDED"),
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "RESEND_INVITE", "SUCCEEDED"),
-                        tuple(invited, "FIRST_LOGIN", "REFUSED"),
+                        tuple("anonymous", "FIRST_LOGIN", "REFUSED"),
                         tuple(cognito.findUser(invited).orElseThrow().username(), "FIRST_LOGIN", "SUCCEEDED"));
         assertThat(audit.findByTargetOrderByAtAsc(rolledBack))
                 .extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getOutcome)

@@ -43,6 +43,11 @@ final class FaultInjectingRecords extends AdminRecords {
     }
 
     @Override
+    public Optional<AdminAccount> bindCognitoSub(UUID userId, String sub) {
+        return delegate.bindCognitoSub(userId, sub);
+    }
+
+    @Override
     public boolean disable(UUID userId) {
         return delegate.disable(userId);
     }

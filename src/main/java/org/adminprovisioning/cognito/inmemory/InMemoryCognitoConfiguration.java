@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Profile;
  * pool in AWS. Nothing leaves the process; the invitations land in the {@link InMemoryOutbox}.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!cognito")
+@Profile("default")
 class InMemoryCognitoConfiguration {
 
     @Bean

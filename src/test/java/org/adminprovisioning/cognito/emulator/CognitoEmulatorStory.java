@@ -123,6 +123,8 @@ abstract class CognitoEmulatorStory {
         if (!TestDatabase.postgresMode()) {
             registry.add("spring.datasource.url",
                     () -> "jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+            // The cognito profile refuses an in-memory database; here the emulator's pool dies with it.
+            registry.add("provisioning.dev.disposable-state", () -> "true");
         }
     }
 
