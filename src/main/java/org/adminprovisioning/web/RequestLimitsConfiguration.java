@@ -21,13 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class RequestLimitsConfiguration {
 
-    /** Before every other filter, including Spring Security's and the form-reading ones. */
+    /** Right after the character-encoding filter, before every other one: Spring Security's, the form-reading ones. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimitsProperties limits,
             JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(limits, json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(ORDER);
         return registration;
     }
 
