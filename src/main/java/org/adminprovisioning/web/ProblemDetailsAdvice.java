@@ -31,6 +31,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -56,50 +57,50 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler
-    ProblemDetail invalidEmail(InvalidEmailException e) {
-        return Problems.of(ProblemType.INVALID_EMAIL, e.getMessage());
+    ResponseEntity<ProblemDetail> invalidEmail(InvalidEmailException e) {
+        return problem(ProblemType.INVALID_EMAIL, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail adminExists(AdminAlreadyExistsException e) {
-        return Problems.of(ProblemType.ADMIN_EXISTS, e.getMessage());
+    ResponseEntity<ProblemDetail> adminExists(AdminAlreadyExistsException e) {
+        return problem(ProblemType.ADMIN_EXISTS, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail adminNotFound(AdminNotFoundException e) {
-        return Problems.of(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
+    ResponseEntity<ProblemDetail> adminNotFound(AdminNotFoundException e) {
+        return problem(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
     }
 
     /** A user our records point at is gone from the pool: drift, reported by GET /admins/reconciliation. */
     @ExceptionHandler
-    ProblemDetail cognitoUserNotFound(CognitoUserNotFoundException e) {
-        return Problems.of(ProblemType.ADMIN_NOT_FOUND,
+    ResponseEntity<ProblemDetail> cognitoUserNotFound(CognitoUserNotFoundException e) {
+        return problem(ProblemType.ADMIN_NOT_FOUND,
                 "The admin's Cognito user does not exist (see GET /admins/reconciliation)");
     }
 
     @ExceptionHandler
-    ProblemDetail interrupted(ProvisioningInterruptedException e) {
-        return Problems.of(ProblemType.PROVISIONING_INTERRUPTED, e.getMessage());
+    ResponseEntity<ProblemDetail> interrupted(ProvisioningInterruptedException e) {
+        return problem(ProblemType.PROVISIONING_INTERRUPTED, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail alreadyActive(AdminAlreadyActiveException e) {
-        return Problems.of(ProblemType.ADMIN_ALREADY_ACTIVE, e.getMessage());
+    ResponseEntity<ProblemDetail> alreadyActive(AdminAlreadyActiveException e) {
+        return problem(ProblemType.ADMIN_ALREADY_ACTIVE, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail inProgress(ProvisioningInProgressException e) {
-        return Problems.of(ProblemType.PROVISIONING_IN_PROGRESS, e.getMessage());
+    ResponseEntity<ProblemDetail> inProgress(ProvisioningInProgressException e) {
+        return problem(ProblemType.PROVISIONING_IN_PROGRESS, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e) {
+        return problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail replayedFailure(PreviousAttemptFailedException e) {
-        return Problems.of(problemTypeOf(e.getReason()), e.getMessage());
+    ResponseEntity<ProblemDetail> replayedFailure(PreviousAttemptFailedException e) {
+        return problem(problemTypeOf(e.getReason()), e.getMessage());
     }
 
     /** Provisioning's failure reasons, as problem types. */
@@ -114,51 +115,52 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail tooManyInvites(TooManyInvitesException e) {
-        return Problems.of(ProblemType.TOO_MANY_INVITES, e.getMessage());
+    ResponseEntity<ProblemDetail> tooManyInvites(TooManyInvitesException e) {
+        return problem(ProblemType.TOO_MANY_INVITES, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail rolledBack(ProvisioningRolledBackException e) {
-        return Problems.of(ProblemType.PROVISIONING_ROLLED_BACK, e.getMessage());
+    ResponseEntity<ProblemDetail> rolledBack(ProvisioningRolledBackException e) {
+        return problem(ProblemType.PROVISIONING_ROLLED_BACK, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail driftNotFound(DriftNotFoundException e) {
-        return Problems.of(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
+    ResponseEntity<ProblemDetail> driftNotFound(DriftNotFoundException e) {
+        return problem(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail invalidRepair(InvalidRepairException e) {
-        return Problems.of(ProblemType.INVALID_REQUEST, e.getMessage());
+    ResponseEntity<ProblemDetail> invalidRepair(InvalidRepairException e) {
+        return problem(ProblemType.INVALID_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail invalidInvite(InvalidInviteException e) {
-        return Problems.of(ProblemType.INVALID_INVITE, e.getMessage());
+    ResponseEntity<ProblemDetail> invalidInvite(InvalidInviteException e) {
+        return problem(ProblemType.INVALID_INVITE, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail passwordPolicy(PasswordPolicyViolationException e) {
-        return Problems.of(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
+    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyViolationException e) {
+        return problem(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
     }
 
     @ExceptionHandler
-    ProblemDetail invalidCredentials(InvalidCredentialsException e) {
+    ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException e) {
         // Cognito does not say whether the user exists or the password was wrong or expired; neither do we.
-        return Problems.of(ProblemType.INVALID_CREDENTIALS,
+        return problem(ProblemType.INVALID_CREDENTIALS,
                 "Incorrect username or password, or the temporary password has expired");
     }
 
     @ExceptionHandler
-    ProblemDetail noChallenge(NoChallengePendingException e) {
-        return Problems.of(ProblemType.NO_CHALLENGE_PENDING, e.getMessage());
+    ResponseEntity<ProblemDetail> noChallenge(NoChallengePendingException e) {
+        return problem(ProblemType.NO_CHALLENGE_PENDING, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> cognitoUnavailable(CognitoUnavailableException e) {
         log.warn("Cognito unavailable: {}", e.getMessage());
         return ResponseEntity.status(ProblemType.COGNITO_UNAVAILABLE.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(ProblemType.COGNITO_UNAVAILABLE,
                         "Amazon Cognito could not be reached or is throttling requests. Retry shortly."));
@@ -172,6 +174,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> emailQuotaExceeded(EmailQuotaExceededException e) {
         log.error("Cognito's daily email quota is exhausted: {}", e.getMessage());
         return ResponseEntity.status(ProblemType.EMAIL_QUOTA_EXCEEDED.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
                         + "exhausted, so no invitation or code could be emailed. Cognito's default email sender "
                         + "sends at most 50 emails a day; configure the pool to send through Amazon SES "
@@ -183,6 +186,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooManyAttempts(TooManySignInAttemptsException e) {
         long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
         return ResponseEntity.status(ProblemType.TOO_MANY_ATTEMPTS.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
                 .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, e.getMessage()));
     }
@@ -193,25 +197,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.toString());
         return ResponseEntity.status(ProblemType.DATABASE_UNAVAILABLE.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(ProblemType.DATABASE_UNAVAILABLE,
                         "Our database could not be reached; nothing was changed. Retry shortly."));
     }
 
     @ExceptionHandler
-    ProblemDetail accessDenied(AccessDeniedException e) {
-        return Problems.of(ProblemType.FORBIDDEN, "Only an active admin may do this");
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return problem(ProblemType.FORBIDDEN, "Only an active admin may do this");
     }
 
     @ExceptionHandler
-    ProblemDetail unauthenticated(AuthenticationException e) {
-        return Problems.of(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return problem(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(RuntimeException e) {
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        return Problems.of(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
+        return problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
     }
 
     @Override
@@ -222,7 +227,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = e.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
                 .collect(Collectors.joining("; "));
         ProblemType type = emailOnly ? ProblemType.INVALID_EMAIL : ProblemType.INVALID_REQUEST;
-        return ResponseEntity.status(type.status()).body(Problems.of(type, detail));
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(type, detail));
     }
 
     /**
@@ -247,7 +253,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         ProblemType type = emailOnly && !details.isEmpty() ? ProblemType.INVALID_EMAIL : ProblemType.INVALID_REQUEST;
-        return ResponseEntity.status(type.status()).body(Problems.of(type, String.join("; ", details)));
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(type, String.join("; ", details)));
     }
 
     /**
@@ -260,6 +267,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
         if (tooLarge != null) {
             return ResponseEntity.status(ProblemType.PAYLOAD_TOO_LARGE.status())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.CONNECTION, "close")
                     .body(RequestBodyLimitFilter.problem(tooLarge.limit()));
         }
@@ -278,6 +286,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 case 405 -> ProblemType.METHOD_NOT_ALLOWED;
                 case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
                 case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                case 406 -> ProblemType.NOT_ACCEPTABLE;
                 case 400 -> ProblemType.INVALID_REQUEST;
                 default -> null;
             };
@@ -286,7 +295,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(type.title());
             }
         }
+        if (body instanceof ProblemDetail) {
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, problemHeaders, status, request);
+        }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /**
+     * The answer for a problem, its media type set: an {@code Accept} header that names no JSON
+     * type must not leave an error without its body (RFC 9110 lets an error answer ignore it).
+     */
+    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(type, detail));
     }
 
     private static String cognitoMessage(RuntimeException e) {

@@ -34,7 +34,8 @@ public enum ProblemType {
     PROVISIONING_INTERRUPTED("provisioning-interrupted", "Provisioning interrupted", HttpStatus.SERVICE_UNAVAILABLE),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
-    EMAIL_QUOTA_EXCEEDED("email-quota-exceeded", "Email quota exceeded", HttpStatus.SERVICE_UNAVAILABLE);
+    EMAIL_QUOTA_EXCEEDED("email-quota-exceeded", "Email quota exceeded", HttpStatus.SERVICE_UNAVAILABLE),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

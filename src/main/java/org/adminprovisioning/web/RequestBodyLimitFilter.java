@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
@@ -31,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses a request body over its limit with {@code 413 payload-too-large} before anything reads
  * it: at once when its {@code Content-Length} says so, and, for a chunked body, as soon as reading
  * passes the limit (the stream handed down stops there). Runs first, so neither the security chain
- * nor a parser ever holds more than the limit of one body.
+ * nor a parser ever holds more than the limit of one body. A {@code Content-Type} that names no
+ * concrete media type ({@code *}{@code /*}, garbage) is refused here too, with
+ * {@code 415 unsupported-media-type}: Spring MVC would fail on it with an unexpected error.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -52,6 +55,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             refuse(response, limit);
+            return;
+        }
+        if (!isConcreteOrAbsent(request.getContentType())) {
+            write(response, Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type header names no concrete media type"));
             return;
         }
         try {
@@ -79,11 +87,27 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
         // The rest of the body is never read: the connection cannot carry another request.
         response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(response, problem(limit));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(limit));
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean isConcreteOrAbsent(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException notAMediaType) {
+            return false;
+        }
     }
 
     /** The 413 for a body over {@code limit} bytes, here and in the advice alike. */

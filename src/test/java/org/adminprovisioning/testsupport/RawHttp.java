@@ -82,6 +82,23 @@ public final class RawHttp {
         }
     }
 
+    /** Sends these bytes as they are (malformed HTTP included) and reads the answer. */
+    public static Answer exchange(int port, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int first = in.read();
+            if (first < 0) {
+                throw new IOException("The server closed the connection without an answer");
+            }
+            return readAnswer(first, in, 0);
+        }
+    }
+
     /** A small POST from a chosen local address (e.g. {@code 127.0.0.2}), with these headers and body. */
     public static Answer postFrom(String localAddress, int port, String path, Map<String, String> headers, String body)
             throws IOException {

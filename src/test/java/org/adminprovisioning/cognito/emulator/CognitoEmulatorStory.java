@@ -346,6 +346,23 @@ abstract class CognitoEmulatorStory {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // The perimeter: what the sandbox shows to anyone is not public against a real pool
+
+    @Test
+    void apiDocsSwaggerUiAndTheDevOutbox_needAnAdmin_andAreOffAgainstARealPool() throws Exception {
+        for (String path : new String[] {"/v3/api-docs", "/swagger-ui/index.html", "/swagger-ui.html", "/dev/outbox"}) {
+            assertProblem(get(path, null), 401, "unauthorized");
+            assertThat(get(path, bootstrapToken()).status()).as("%s for an admin", path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theAdoptedAdminsRecord_holdsTheSubOfItsTokens() throws Exception {
+        assertThat(records.findByEmail(BOOTSTRAP_EMAIL).orElseThrow().cognitoSub())
+                .isEqualTo(claims(bootstrapToken()).path("sub").asString());
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Both or neither
 
     @Test
