@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default profile is a developer's sandbox (DESIGN §12): started as a real process, it answers
- * on loopback and nowhere else on this machine; told to listen on every interface it refuses to
+ * on loopback (dev outbox, API docs and Swagger UI without a token) and nowhere else on this machine; told to listen on every interface it refuses to
  * start, unless exposing it is asked for by name, which it then warns about.
  */
 class SandboxBindingTests {
@@ -40,6 +40,8 @@ class SandboxBindingTests {
         try (ServiceProcess sandbox = ServiceProcess.start("sandbox-loopback", Map.of()).awaitHealthy(START)) {
             assertThat(sandbox.status("127.0.0.1", "/actuator/health")).isEqualTo(200);
             assertThat(sandbox.status("127.0.0.1", "/dev/outbox")).isEqualTo(200);
+            assertThat(sandbox.status("127.0.0.1", "/v3/api-docs")).as("API docs, public in the sandbox").isEqualTo(200);
+            assertThat(sandbox.status("127.0.0.1", "/swagger-ui/index.html")).isEqualTo(200);
 
             assertThat(sandbox.status(otherAddress, "/actuator/health")).as("connection to %s", otherAddress)
                     .isEqualTo(-1);
