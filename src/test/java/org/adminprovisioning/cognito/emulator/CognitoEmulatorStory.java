@@ -357,6 +357,17 @@ abstract class CognitoEmulatorStory {
     }
 
     @Test
+    void theSandboxsPool_outbox_andPrintedPassword_doNotExistAgainstARealPool(
+            @org.springframework.beans.factory.annotation.Autowired org.springframework.context.ApplicationContext
+                    context) {
+        assertThat(context.getBeanNamesForType(org.adminprovisioning.cognito.inmemory.InMemoryUserPool.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.adminprovisioning.cognito.inmemory.InMemoryOutbox.class)).isEmpty();
+        assertThat(context.containsBean("devOutboxController")).isFalse();
+        assertThat(context.containsBean("inMemoryBootstrapAdmin")).isFalse();
+    }
+
+    @Test
     void theAdoptedAdminsRecord_holdsTheSubOfItsTokens() throws Exception {
         assertThat(records.findByEmail(BOOTSTRAP_EMAIL).orElseThrow().cognitoSub())
                 .isEqualTo(claims(bootstrapToken()).path("sub").asString());
