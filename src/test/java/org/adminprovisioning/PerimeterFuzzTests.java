@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -54,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
     "provisioning.reconciler.enabled=false",
     "spring.main.banner-mode=off"
 })
+// A configuration of its own, used by no other suite: closed when done rather than cached.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PerimeterFuzzTests {
 
     static final String ADMIN = "fuzz.admin@example.com";

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -54,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
     "spring.main.banner-mode=off"
 })
 @Import(SignInThrottleTests.MovableClock.class)
+// A configuration of its own, used by no other suite: closed when done rather than cached.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInThrottleTests {
 
     static final String ADMIN = "throttled.admin@example.com";

@@ -115,6 +115,10 @@ public final class TestDatabase {
         properties.put("spring.test.database.replace", "none");
         // The default profile refuses a persistent database for its in-memory pool; this schema is dropped with it.
         properties.put("provisioning.dev.disposable-state", "true");
+        // Cached test contexts each keep a pool: hold one idle connection, not ten, so that a whole
+        // suite's contexts (and other builds on the same server) stay under max_connections.
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         return properties;
     }
 

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -45,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
     "spring.main.banner-mode=off"
 })
 @Import(RequestBodyLimitTests.BytesReadByTheApplication.class)
+// A configuration of its own, used by no other suite: closed when done rather than cached.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RequestBodyLimitTests {
 
     private static final long TEN_MB = 10L * 1024 * 1024;
