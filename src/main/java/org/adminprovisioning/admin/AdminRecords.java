@@ -122,6 +122,23 @@ public class AdminRecords {
         });
     }
 
+    /**
+     * Records the Cognito {@code sub} of an admin whose record was written without one (an older
+     * record, or a pool that did not report it), the first time a token for it is used. A recorded
+     * {@code sub} is never replaced: when two first uses race, the first write wins and the other
+     * fails on the row's version.
+     *
+     * @return the admin as stored afterwards, or empty when no admin has this id
+     * @throws org.springframework.dao.OptimisticLockingFailureException a concurrent first use bound it
+     */
+    @Transactional
+    public Optional<AdminAccount> bindCognitoSub(UUID userId, String sub) {
+        return adminInfos.findByUserId(userId).map(info -> {
+            info.getUser().bindSub(sub, clock.instant());
+            return snapshot(info);
+        });
+    }
+
     // --- changes an operation makes inside its own transaction, after locking the admin ---------
 
     /**

@@ -87,6 +87,17 @@ public class User {
         }
     }
 
+    /**
+     * Binds a record made without the Cognito {@code sub} to the {@code sub} of its first token.
+     * A recorded {@code sub} never changes.
+     */
+    void bindSub(String sub, Instant now) {
+        if (cognitoSub == null) {
+            cognitoSub = sub;
+            updatedAt = now;
+        }
+    }
+
     /** Can no longer act or sign in; keeps its history. Idempotent. */
     void disable(Instant now) {
         if (status == AdminStatus.INVITED || status == AdminStatus.ACTIVE) {

@@ -36,7 +36,9 @@ public class AuditTrail {
         /** Someone asked for a password reset (answered alike whoever it was). */
         PASSWORD_RESET_REQUEST,
         /** A password reset with an emailed code. */
-        PASSWORD_RESET
+        PASSWORD_RESET,
+        /** An admin's record, created without the Cognito {@code sub}, was bound to the {@code sub} of its first token. */
+        BIND_SUB
     }
 
     /** How it ended. */

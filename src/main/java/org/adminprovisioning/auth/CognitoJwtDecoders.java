@@ -34,7 +34,7 @@ class CognitoJwtDecoders {
 
     /** The in-memory pool's key lives in this JVM: no JWKS round trip. */
     @Bean
-    @Profile("!cognito")
+    @Profile("default")
     JwtDecoder inMemoryPoolJwtDecoder(InMemoryTokenIssuer issuer, CognitoProperties cognito) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
         decoder.setJwtValidator(accessTokenValidator(cognito));

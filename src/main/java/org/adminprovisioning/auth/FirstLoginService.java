@@ -62,20 +62,15 @@ public class FirstLoginService {
      * @throws CognitoUnavailableException       Cognito could not be reached
      */
     public SignInStep handleNewPasswordChallenge(String username, String temporaryPassword, String newPassword) {
-        SignInResult.NewPasswordRequired challenge;
-        SignInResult next;
-        try {
-            SignInResult first = cognito.signIn(username, temporaryPassword);
-            if (!(first instanceof SignInResult.NewPasswordRequired pending)) {
-                throw new NoChallengePendingException("This account has no password change pending: sign in with "
-                        + "POST /auth/login instead");
-            }
-            challenge = pending;
-            next = cognito.respondToNewPasswordChallenge(challenge.username(), challenge.session(), newPassword);
-        } catch (RuntimeException refused) {
-            audit.failed(Action.FIRST_LOGIN, username, refused);
-            throw refused;
+        // A refusal is audited by SignInGuardFilter, as actor "anonymous" with the client's address: the
+        // username typed here is the target of an attempt, not a proven actor.
+        SignInResult first = cognito.signIn(username, temporaryPassword);
+        if (!(first instanceof SignInResult.NewPasswordRequired challenge)) {
+            throw new NoChallengePendingException("This account has no password change pending: sign in with "
+                    + "POST /auth/login instead");
         }
+        SignInResult next = cognito.respondToNewPasswordChallenge(challenge.username(), challenge.session(),
+                newPassword);
         // The actor of a completed step is the pool's user, as Cognito names it; the target what was typed.
         if (next instanceof SignInResult.Authenticated) {
             firstSignIns.completed(challenge.username());
@@ -98,13 +93,7 @@ public class FirstLoginService {
      * @throws CognitoUnavailableException       Cognito could not be reached
      */
     public SignInStep login(String username, String password) {
-        SignInResult result;
-        try {
-            result = cognito.signIn(username, password);
-        } catch (RuntimeException refused) {
-            audit.failed(Action.SIGN_IN, username, refused);
-            throw refused;
-        }
+        SignInResult result = cognito.signIn(username, password);
         audit.succeeded(Action.SIGN_IN, username, result instanceof SignInResult.Authenticated ? null
                 : challengeName(result) + " next");
         return steps.of(result, username);

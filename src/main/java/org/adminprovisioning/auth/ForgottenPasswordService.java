@@ -151,12 +151,7 @@ public class ForgottenPasswordService {
      * @throws CognitoUnavailableException      Cognito could not be reached
      */
     public void confirmReset(String username, String code, String newPassword) {
-        try {
-            cognito.confirmForgotPassword(usernames.of(username), code, newPassword);
-        } catch (RuntimeException refused) {
-            audit.failed(Action.PASSWORD_RESET, username, refused);
-            throw refused;
-        }
+        cognito.confirmForgotPassword(usernames.of(username), code, newPassword);
         audit.succeeded(Action.PASSWORD_RESET, username, null);
     }
 

@@ -40,13 +40,7 @@ public class MfaSignInService {
      */
     public AuthTokens completeMfaSetup(String username, String session, String code) {
         String poolUsername = usernames.of(username);
-        AuthTokens tokens;
-        try {
-            tokens = cognito.completeMfaSetup(poolUsername, session, code);
-        } catch (RuntimeException refused) {
-            audit.failed(Action.MFA_SETUP, username, refused);
-            throw refused;
-        }
+        AuthTokens tokens = cognito.completeMfaSetup(poolUsername, session, code);
         firstSignIns.completed(poolUsername);
         audit.succeeded(Action.MFA_SETUP, username, null);
         return tokens;
@@ -65,13 +59,8 @@ public class MfaSignInService {
      * @throws CognitoUnavailableException Cognito could not be reached
      */
     public AuthTokens answerMfaChallenge(String username, String session, String code) {
-        try {
-            AuthTokens tokens = cognito.respondToMfaChallenge(usernames.of(username), session, code);
-            audit.succeeded(Action.MFA_CHALLENGE, username, null);
-            return tokens;
-        } catch (RuntimeException refused) {
-            audit.failed(Action.MFA_CHALLENGE, username, refused);
-            throw refused;
-        }
+        AuthTokens tokens = cognito.respondToMfaChallenge(usernames.of(username), session, code);
+        audit.succeeded(Action.MFA_CHALLENGE, username, null);
+        return tokens;
     }
 }

@@ -2,6 +2,8 @@ package org.adminprovisioning.auth;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -17,20 +19,26 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one filter chain: a stateless OAuth2 resource server that accepts Cognito access tokens.
- * {@code /auth/**} and {@code /actuator/health} are public (as are the dev outbox, the in-memory
- * pool's key set at {@code /<poolId>/.well-known/jwks.json}, and the API docs);
- * everything else needs {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}). The
- * services check again with {@code @PreAuthorize}.
+ * {@code /auth/**} and {@code /actuator/health} are public, and so, in the default profile only (the
+ * loopback sandbox), are the dev outbox, the in-memory pool's key set at
+ * {@code /<poolId>/.well-known/jwks.json}, the API docs and Swagger UI; everything else needs
+ * {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}). The services check again with
+ * {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
 
     static final String POOL_KEYS = "/*/.well-known/jwks.json";
+    /** Public in the loopback sandbox only; in any other profile they need an admin (and are off by default). */
+    private static final String[] SANDBOX_TOOLS = {"/dev/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+        "/swagger-ui.html", POOL_KEYS};
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AdminAuthenticationConverter adminConverter,
-            AuthenticationEntryPoint unauthorized, AccessDeniedHandler forbidden) throws Exception {
+            AuthenticationEntryPoint unauthorized, AccessDeniedHandler forbidden, Environment environment)
+            throws Exception {
+        boolean sandbox = environment.acceptsProfiles(Profiles.of("default"));
         // Signing in is public: a stale token a frontend still sends along must not turn it into a 401.
         RequestMatcher signIn = PathPatternRequestMatcher.pathPattern("/auth/**");
         // The in-memory pool's public keys (default profile), where Cognito serves a pool's: public too.
@@ -41,13 +49,14 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.OPTIONS, "/admins/**", "/auth/**").permitAll()
-                        .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/dev/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, POOL_KEYS).permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().hasAuthority(AdminAuthenticationConverter.ADMIN_ROLE))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.OPTIONS, "/admins/**", "/auth/**").permitAll()
+                            .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    if (sandbox) {
+                        requests.requestMatchers(SANDBOX_TOOLS).permitAll();
+                    }
+                    requests.anyRequest().hasAuthority(AdminAuthenticationConverter.ADMIN_ROLE);
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(ignoredWhenSigningIn)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(adminConverter))

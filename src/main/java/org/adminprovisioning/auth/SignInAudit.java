@@ -3,15 +3,14 @@ package org.adminprovisioning.auth;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
-import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit of sign-in steps: who tried which step and how it ended, by the failure's kind only (Cognito's
- * messages are kept out, they could echo what was typed), never a password, code, session or token. A
- * failing audit write never fails the sign-in.
+ * The audit of completed sign-in steps: who took which step, never a password, code, session or token.
+ * Refused steps are audited by {@link SignInGuardFilter}, as actor {@code anonymous} with the client's
+ * address. A failing audit write never fails the sign-in.
  */
 @Component
 class SignInAudit {
@@ -26,12 +25,6 @@ class SignInAudit {
 
     void succeeded(Action action, String username, String detail) {
         record(username, action, Outcome.SUCCEEDED, detail);
-    }
-
-    /** A refusal (wrong password or code, expired session…) or a failure (Cognito unavailable). */
-    void failed(Action action, String username, RuntimeException failure) {
-        record(username, action, failure instanceof CognitoUnavailableException ? Outcome.FAILED : Outcome.REFUSED,
-                failure.getClass().getSimpleName());
     }
 
     void refused(Action action, String actor, String username, String detail) {

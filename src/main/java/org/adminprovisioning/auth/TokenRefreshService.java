@@ -32,13 +32,8 @@ public class TokenRefreshService {
      * @throws CognitoUnavailableException   Cognito could not be reached
      */
     public AuthTokens refresh(String username, String refreshToken) {
-        try {
-            AuthTokens tokens = cognito.refreshTokens(usernames.of(username), refreshToken);
-            audit.succeeded(Action.TOKEN_REFRESH, username, null);
-            return tokens;
-        } catch (RuntimeException refused) {
-            audit.failed(Action.TOKEN_REFRESH, username, refused);
-            throw refused;
-        }
+        AuthTokens tokens = cognito.refreshTokens(usernames.of(username), refreshToken);
+        audit.succeeded(Action.TOKEN_REFRESH, username, null);
+        return tokens;
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Security prints its generated password: the only secret this service ever logs, and only here.
  */
 @Component
-@Profile("!cognito")
+@Profile("default")
 class InMemoryBootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryBootstrapAdmin.class);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -289,6 +290,9 @@ public class AwsCognitoGateway implements CognitoGateway {
         if (e instanceof InvalidParameterException || e instanceof UnsupportedUserStateException) {
             return new InvalidInviteException(message, e);
         }
+        if (e instanceof LimitExceededException limit && isDailyEmailLimit(limit)) {
+            return new EmailQuotaExceededException(message, e);
+        }
         if (e instanceof TooManyRequestsException || e instanceof LimitExceededException) {
             return new CognitoThrottledException(message, e);
         }
@@ -297,6 +301,17 @@ public class AwsCognitoGateway implements CognitoGateway {
         }
         // 5xx, unknown service errors, timeouts and network failures: the outcome is unknown.
         return new CognitoUnavailableException(message, e);
+    }
+
+    /**
+     * Cognito's default email sender answers {@code AdminCreateUser}, its {@code RESEND} and
+     * {@code ForgotPassword} with {@code LimitExceededException} "Exceeded daily email limit for the
+     * operation or the account" once the pool's daily quota is spent; every other
+     * {@code LimitExceededException} is a rate limit.
+     */
+    static boolean isDailyEmailLimit(LimitExceededException e) {
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("daily email limit");
     }
 
     /** Error code, status and message of an SDK error, with any of the call's secrets masked. */

@@ -8,8 +8,10 @@ import org.adminprovisioning.admin.AdminAlreadyExistsException;
 import org.adminprovisioning.admin.AdminNotFoundException;
 import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.auth.NoChallengePendingException;
+import org.adminprovisioning.auth.TooManySignInAttemptsException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
+import org.adminprovisioning.cognito.EmailQuotaExceededException;
 import org.adminprovisioning.cognito.InvalidCodeException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
 import org.adminprovisioning.cognito.InvalidMfaCodeException;
@@ -18,19 +20,20 @@ import org.adminprovisioning.cognito.PasswordPolicyViolationException;
 import org.adminprovisioning.cognito.RefreshTokenRejectedException;
 import org.adminprovisioning.cognito.SessionExpiredException;
 import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
+import org.adminprovisioning.drift.DriftInProgressException;
 import org.adminprovisioning.drift.DriftNotFoundException;
 import org.adminprovisioning.drift.InvalidRepairException;
-import org.adminprovisioning.provisioning.FailureReason;
 import org.adminprovisioning.provisioning.OperationFailedException;
-import org.adminprovisioning.drift.DriftInProgressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -53,32 +56,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler
-    ProblemDetail invalidEmail(InvalidEmailException e) {
-        return Problems.of(ProblemType.INVALID_EMAIL, e.getMessage());
+    ResponseEntity<ProblemDetail> invalidEmail(InvalidEmailException e) {
+        return problem(ProblemType.INVALID_EMAIL, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail adminExists(AdminAlreadyExistsException e) {
-        return Problems.of(ProblemType.ADMIN_EXISTS, e.getMessage());
+    ResponseEntity<ProblemDetail> adminExists(AdminAlreadyExistsException e) {
+        return problem(ProblemType.ADMIN_EXISTS, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail adminNotFound(AdminNotFoundException e) {
-        return Problems.of(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
+    ResponseEntity<ProblemDetail> adminNotFound(AdminNotFoundException e) {
+        return problem(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
     }
 
     /** A user our records point at is gone from the pool: drift, reported by GET /admins/reconciliation. */
     @ExceptionHandler
-    ProblemDetail cognitoUserNotFound(CognitoUserNotFoundException e) {
-        return Problems.of(ProblemType.ADMIN_NOT_FOUND,
+    ResponseEntity<ProblemDetail> cognitoUserNotFound(CognitoUserNotFoundException e) {
+        return problem(ProblemType.ADMIN_NOT_FOUND,
                 "The admin's Cognito user does not exist (see GET /admins/reconciliation)");
     }
 
     /** An operation refused or ended without its change; some are worth retrying after a pause. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> operationFailed(OperationFailedException e) {
-        ProblemType type = problemTypeOf(e.reason());
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(type.status());
+        ProblemType type = FailureReasons.problemTypeOf(e.reason());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(type.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         switch (e.reason()) {
             case COGNITO_UNAVAILABLE, KEY_IN_PROGRESS, OPERATION_IN_PROGRESS -> response.header(HttpHeaders.RETRY_AFTER, "5");
             case TOO_MANY_INVITES -> response.header(HttpHeaders.RETRY_AFTER, "3600");
@@ -89,98 +93,104 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail driftInProgress(DriftInProgressException e) {
-        return Problems.of(ProblemType.OPERATION_IN_PROGRESS, e.getMessage());
-    }
-
-    /** The engine's failure reasons, as problem types. */
-    static ProblemType problemTypeOf(FailureReason reason) {
-        return switch (reason) {
-            case ADMIN_EXISTS -> ProblemType.ADMIN_EXISTS;
-            case INVALID_INVITE -> ProblemType.INVALID_INVITE;
-            case COGNITO_UNAVAILABLE -> ProblemType.COGNITO_UNAVAILABLE;
-            case ROLLED_BACK -> ProblemType.PROVISIONING_ROLLED_BACK;
-            case INTERRUPTED -> ProblemType.PROVISIONING_INTERRUPTED;
-            case ADMIN_NOT_FOUND -> ProblemType.ADMIN_NOT_FOUND;
-            case ALREADY_ACTIVE -> ProblemType.ADMIN_ALREADY_ACTIVE;
-            case ADMIN_DISABLED -> ProblemType.ADMIN_DISABLED;
-            case TOO_MANY_INVITES -> ProblemType.TOO_MANY_INVITES;
-            case CANNOT_CHANGE_SELF -> ProblemType.CANNOT_CHANGE_SELF;
-            case LAST_ACTIVE_ADMIN -> ProblemType.LAST_ACTIVE_ADMIN;
-            case OPERATION_IN_PROGRESS -> ProblemType.OPERATION_IN_PROGRESS;
-            case KEY_IN_PROGRESS -> ProblemType.PROVISIONING_IN_PROGRESS;
-            case KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
-        };
+    ResponseEntity<ProblemDetail> driftInProgress(DriftInProgressException e) {
+        return problem(ProblemType.OPERATION_IN_PROGRESS, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail driftNotFound(DriftNotFoundException e) {
-        return Problems.of(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
+    ResponseEntity<ProblemDetail> driftNotFound(DriftNotFoundException e) {
+        return problem(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail invalidRepair(InvalidRepairException e) {
-        return Problems.of(ProblemType.INVALID_REQUEST, e.getMessage());
+    ResponseEntity<ProblemDetail> invalidRepair(InvalidRepairException e) {
+        return problem(ProblemType.INVALID_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail invalidInvite(InvalidInviteException e) {
-        return Problems.of(ProblemType.INVALID_INVITE, e.getMessage());
+    ResponseEntity<ProblemDetail> invalidInvite(InvalidInviteException e) {
+        return problem(ProblemType.INVALID_INVITE, e.getMessage());
     }
 
     @ExceptionHandler
-    ProblemDetail passwordPolicy(PasswordPolicyViolationException e) {
-        return Problems.of(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
+    ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyViolationException e) {
+        return problem(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
     }
 
     @ExceptionHandler
-    ProblemDetail invalidCredentials(InvalidCredentialsException e) {
+    ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException e) {
         // Cognito does not say whether the user exists or the password was wrong; neither do we.
-        return Problems.of(ProblemType.INVALID_CREDENTIALS, "Incorrect username or password.");
+        return problem(ProblemType.INVALID_CREDENTIALS, "Incorrect username or password.");
     }
 
     @ExceptionHandler
-    ProblemDetail refreshTokenRejected(RefreshTokenRejectedException e) {
-        return Problems.of(ProblemType.INVALID_CREDENTIALS, "Your session has ended. Please sign in again.");
+    ResponseEntity<ProblemDetail> refreshTokenRejected(RefreshTokenRejectedException e) {
+        return problem(ProblemType.INVALID_CREDENTIALS, "Your session has ended. Please sign in again.");
     }
 
     /** Cognito tells it only to someone who knows the temporary password: it reveals nothing to a guesser. */
     @ExceptionHandler
-    ProblemDetail inviteExpired(TemporaryPasswordExpiredException e) {
-        return Problems.of(ProblemType.INVITE_EXPIRED, "Your invitation has expired. Ask an administrator to send "
+    ResponseEntity<ProblemDetail> inviteExpired(TemporaryPasswordExpiredException e) {
+        return problem(ProblemType.INVITE_EXPIRED, "Your invitation has expired. Ask an administrator to send "
                 + "you a new invitation, then sign in with the temporary password it contains.");
     }
 
     @ExceptionHandler
-    ProblemDetail invalidMfaCode(InvalidMfaCodeException e) {
-        return Problems.of(ProblemType.INVALID_MFA_CODE, "That code is not right, or it was already used. Enter the "
+    ResponseEntity<ProblemDetail> invalidMfaCode(InvalidMfaCodeException e) {
+        return problem(ProblemType.INVALID_MFA_CODE, "That code is not right, or it was already used. Enter the "
                 + "current 6-digit code from your authenticator app.");
     }
 
     @ExceptionHandler
-    ProblemDetail sessionExpired(SessionExpiredException e) {
-        return Problems.of(ProblemType.SESSION_EXPIRED, "Your sign-in took too long and has expired. Please sign "
+    ResponseEntity<ProblemDetail> sessionExpired(SessionExpiredException e) {
+        return problem(ProblemType.SESSION_EXPIRED, "Your sign-in took too long and has expired. Please sign "
                 + "in again.");
     }
 
     @ExceptionHandler
-    ProblemDetail invalidCode(InvalidCodeException e) {
-        return Problems.of(ProblemType.INVALID_CODE, "That code is not right or has expired. Check the code in "
+    ResponseEntity<ProblemDetail> invalidCode(InvalidCodeException e) {
+        return problem(ProblemType.INVALID_CODE, "That code is not right or has expired. Check the code in "
                 + "the latest email, or ask for a new one.");
     }
 
     @ExceptionHandler
-    ProblemDetail noChallenge(NoChallengePendingException e) {
-        return Problems.of(ProblemType.NO_CHALLENGE_PENDING, e.getMessage());
+    ResponseEntity<ProblemDetail> noChallenge(NoChallengePendingException e) {
+        return problem(ProblemType.NO_CHALLENGE_PENDING, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> cognitoUnavailable(CognitoUnavailableException e) {
         log.warn("Cognito unavailable: {}", e.getMessage());
         return ResponseEntity.status(ProblemType.COGNITO_UNAVAILABLE.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(ProblemType.COGNITO_UNAVAILABLE,
                         "Amazon Cognito could not be reached or is throttling requests. Retry shortly."));
+    }
+
+    /**
+     * The pool's daily email quota is spent: no short {@code Retry-After}, a retry within the day
+     * fails the same way. The cure is the pool's email configuration, which the detail names.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> emailQuotaExceeded(EmailQuotaExceededException e) {
+        log.error("Cognito's daily email quota is exhausted: {}", e.getMessage());
+        return ResponseEntity.status(ProblemType.EMAIL_QUOTA_EXCEEDED.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
+                        + "exhausted, so no invitation or code could be emailed. Cognito's default email sender "
+                        + "sends at most 50 emails a day; configure the pool to send through Amazon SES "
+                        + "(EmailSendingAccount=DEVELOPER with a verified SES identity, see docs/cognito.md), or "
+                        + "retry after the quota resets."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyAttempts(TooManySignInAttemptsException e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
+        return ResponseEntity.status(ProblemType.TOO_MANY_ATTEMPTS.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, e.getMessage()));
     }
 
     /** The database could not be reached: nothing this request wrote was committed. */
@@ -189,25 +199,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.toString());
         return ResponseEntity.status(ProblemType.DATABASE_UNAVAILABLE.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(ProblemType.DATABASE_UNAVAILABLE,
                         "Our database could not be reached; nothing was changed. Retry shortly."));
     }
 
     @ExceptionHandler
-    ProblemDetail accessDenied(AccessDeniedException e) {
-        return Problems.of(ProblemType.FORBIDDEN, "Only an active admin may do this");
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return problem(ProblemType.FORBIDDEN, "Only an active admin may do this");
     }
 
     @ExceptionHandler
-    ProblemDetail unauthenticated(AuthenticationException e) {
-        return Problems.of(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return problem(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(RuntimeException e) {
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        return Problems.of(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
+        return problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
     }
 
     @Override
@@ -218,7 +229,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = e.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
                 .collect(Collectors.joining("; "));
         ProblemType type = emailOnly ? ProblemType.INVALID_EMAIL : ProblemType.INVALID_REQUEST;
-        return ResponseEntity.status(type.status()).body(Problems.of(type, detail));
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(type, detail));
     }
 
     /**
@@ -243,7 +255,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         ProblemType type = emailOnly && !details.isEmpty() ? ProblemType.INVALID_EMAIL : ProblemType.INVALID_REQUEST;
-        return ResponseEntity.status(type.status()).body(Problems.of(type, String.join("; ", details)));
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(type, String.join("; ", details)));
+    }
+
+    /**
+     * A chunked body that grew past the limit while a converter read it is a 413, not a malformed
+     * body; every other unreadable body (JSON syntax, a read constraint) stays a 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(ProblemType.PAYLOAD_TOO_LARGE.status())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .body(RequestBodyLimitFilter.problem(tooLarge.limit()));
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     /** Spring MVC's own errors (unreadable body, wrong method, …) keep their status with our type URIs. */
@@ -257,6 +287,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 case 404 -> ProblemType.NOT_FOUND;
                 case 405 -> ProblemType.METHOD_NOT_ALLOWED;
                 case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                case 406 -> ProblemType.NOT_ACCEPTABLE;
                 case 400 -> ProblemType.INVALID_REQUEST;
                 default -> null;
             };
@@ -265,7 +297,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(type.title());
             }
         }
+        if (body instanceof ProblemDetail) {
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, problemHeaders, status, request);
+        }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /**
+     * The answer for a problem, its media type set: an {@code Accept} header that names no JSON
+     * type must not leave an error without its body (RFC 9110 lets an error answer ignore it).
+     */
+    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(type, detail));
     }
 
     private static String cognitoMessage(RuntimeException e) {

@@ -39,7 +39,11 @@ public enum ProblemType {
     INVITE_EXPIRED("invite-expired", "Invitation expired", HttpStatus.UNAUTHORIZED),
     INVALID_MFA_CODE("invalid-mfa-code", "Invalid MFA code", HttpStatus.UNAUTHORIZED),
     SESSION_EXPIRED("session-expired", "Sign-in session expired", HttpStatus.UNAUTHORIZED),
-    INVALID_CODE("invalid-code", "Invalid or expired code", HttpStatus.UNAUTHORIZED);
+    INVALID_CODE("invalid-code", "Invalid or expired code", HttpStatus.UNAUTHORIZED),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
+    TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
+    EMAIL_QUOTA_EXCEEDED("email-quota-exceeded", "Email quota exceeded", HttpStatus.SERVICE_UNAVAILABLE),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

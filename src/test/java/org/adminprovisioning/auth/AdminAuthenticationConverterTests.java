@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class AdminAuthenticationConverterTests {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     private final AdminRecords records = mock(AdminRecords.class);
-    private final AdminAuthenticationConverter converter = new AdminAuthenticationConverter(records,
+    private final AuditTrail audit = mock(AuditTrail.class);
+    private final AdminAuthenticationConverter converter = new AdminAuthenticationConverter(records, audit,
             TestProperties.defaults("cognito", CognitoProperties.class));
 
     private static Jwt token(List<String> groups) {
@@ -97,5 +99,43 @@ class AdminAuthenticationConverterTests {
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).containsExactly("ROLE_ADMIN");
         verify(records).activate(USERNAME);
+    }
+
+    @Test
+    void convert_grantsNothing_whenTheTokensSubIsNotTheRecordedOne_andActivatesNothing() {
+        AdminAccount invited = new AdminAccount(UUID.randomUUID(), "new.admin@example.com", USERNAME, "another-sub",
+                AdminStatus.INVITED, "admin@example.com", NOW, null, NOW, 1, null, false, NOW);
+        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(invited));
+
+        assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
+        verify(records, never()).activate(USERNAME);
+        verify(records, never()).bindCognitoSub(invited.id(), "sub-2");
+    }
+
+    @Test
+    void convert_bindsARecordWithoutASub_toTheTokensSub_andAuditsIt() {
+        AdminAccount unbound = new AdminAccount(UUID.randomUUID(), "new.admin@example.com", USERNAME, null,
+                AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
+        AdminAccount bound = new AdminAccount(unbound.id(), unbound.email(), USERNAME, "sub-2", AdminStatus.ACTIVE,
+                "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
+        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(unbound));
+        when(records.bindCognitoSub(unbound.id(), "sub-2")).thenReturn(Optional.of(bound));
+
+        assertThat(authorities(converter.convert(token(List.of("admins"))))).containsExactly("ROLE_ADMIN");
+        verify(audit).record("new.admin@example.com", AuditTrail.Action.BIND_SUB, "new.admin@example.com",
+                AuditTrail.Outcome.SUCCEEDED, "sub sub-2");
+    }
+
+    @Test
+    void convert_grantsNothing_whenAConcurrentFirstUseBoundAnotherSub() {
+        AdminAccount unbound = new AdminAccount(UUID.randomUUID(), "new.admin@example.com", USERNAME, null,
+                AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
+        AdminAccount boundElsewhere = new AdminAccount(unbound.id(), unbound.email(), USERNAME, "sub-of-the-winner",
+                AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
+        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(unbound), Optional.of(boundElsewhere));
+        when(records.bindCognitoSub(unbound.id(), "sub-2"))
+                .thenThrow(new org.springframework.dao.OptimisticLockingFailureException("raced"));
+
+        assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
     }
 }

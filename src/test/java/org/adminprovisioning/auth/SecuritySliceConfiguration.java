@@ -1,6 +1,8 @@
 package org.adminprovisioning.auth;
 
+import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoProperties;
+import org.mockito.Mockito;
 import org.adminprovisioning.web.CorsProperties;
 import org.adminprovisioning.web.CorsSliceConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +21,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @Import({SecurityConfig.class, CorsSliceConfiguration.class})
 @EnableConfigurationProperties({CognitoProperties.class, CorsProperties.class})
 public class SecuritySliceConfiguration {
+
+    /** The converter audits binding a record to its first token's {@code sub}; slices have no database to audit in. */
+    @Bean
+    AuditTrail sliceAuditTrail() {
+        return Mockito.mock(AuditTrail.class);
+    }
 
     @Bean
     JwtDecoder refusingJwtDecoder() {

@@ -106,6 +106,37 @@ class AwsCognitoGatewayTranslateTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"AdminCreateUser", "AdminCreateUser(RESEND)",
+        "ForgotPassword"})
+    void translate_makesTheDailyEmailLimitItsOwnFailure_notAThrottle(String operation) {
+        SdkException daily = LimitExceededException.builder().statusCode(400)
+                .message("Exceeded daily email limit for the operation or the account. If a higher limit is "
+                        + "required, please configure your user pool to use your own Amazon SES configuration for "
+                        + "sending email.")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("LimitExceededException")
+                        .errorMessage("Exceeded daily email limit for the operation or the account. If a higher limit "
+                                + "is required, please configure your user pool to use your own Amazon SES "
+                                + "configuration for sending email.")
+                        .serviceName("CognitoIdentityProvider").build())
+                .build();
+
+        CognitoException translated = AwsCognitoGateway.translate(operation, daily);
+
+        assertThat(translated).isExactlyInstanceOf(EmailQuotaExceededException.class).hasCause(daily)
+                .isNotInstanceOf(CognitoThrottledException.class)
+                .isInstanceOf(CognitoUnavailableException.class);
+        assertThat(translated.getMessage()).startsWith(operation + " failed: LimitExceededException (400)");
+    }
+
+    @Test
+    void translate_keepsEveryOtherLimitExceeded_aThrottle() {
+        SdkException attempts = cognitoError(LimitExceededException.builder(), "LimitExceededException", 400);
+
+        assertThat(AwsCognitoGateway.translate("AdminCreateUser", attempts))
+                .isExactlyInstanceOf(CognitoThrottledException.class);
+    }
+
     @Test
     void translate_treatsThrottlingAsUnavailable_soTheSagaLooksTheUserUp() {
         CognitoException throttled = AwsCognitoGateway.translate("AdminCreateUser",

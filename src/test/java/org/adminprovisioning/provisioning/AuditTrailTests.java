@@ -67,7 +67,7 @@ class AuditTrailTests extends EndToEndTestSupport {
                 .containsExactly(
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "PROVISION_ADMIN", "SUCCEEDED"),
                         tuple(AdminApi.BOOTSTRAP_EMAIL, "RESEND_INVITE", "SUCCEEDED"),
-                        tuple(invited, "FIRST_LOGIN", "REFUSED"),
+                        tuple("anonymous", "FIRST_LOGIN", "REFUSED"),
                         tuple(cognito.findUser(invited).orElseThrow().username(), "FIRST_LOGIN", "SUCCEEDED"));
         assertThat(auditOf(rolledBack))
                 .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::outcome)

@@ -113,6 +113,8 @@ public final class TestDatabase {
         properties.put("spring.flyway.default-schema", schema);
         // @DataJpaTest would swap in an embedded database otherwise.
         properties.put("spring.test.database.replace", "none");
+        // The default profile refuses a persistent database for its in-memory pool; this schema is dropped with it.
+        properties.put("provisioning.dev.disposable-state", "true");
         // Dozens of cached contexts share one server (100 connections by default): idle ones give theirs back.
         properties.put("spring.datasource.hikari.maximum-pool-size", "8");
         properties.put("spring.datasource.hikari.minimum-idle", "0");

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Profile;
  * MFA setting is {@code cognito.in-memory.mfa} ({@link InMemoryPoolProperties}).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!cognito")
+@Profile("default")
 @EnableConfigurationProperties(InMemoryPoolProperties.class)
 class InMemoryCognitoConfiguration {
 

@@ -124,6 +124,8 @@ abstract class CognitoEmulatorStory {
         if (!TestDatabase.postgresMode()) {
             registry.add("spring.datasource.url",
                     () -> "jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+            // The cognito profile refuses an in-memory database; here the emulator's pool dies with it.
+            registry.add("provisioning.dev.disposable-state", () -> "true");
         }
     }
 
@@ -519,6 +521,34 @@ abstract class CognitoEmulatorStory {
         } finally {
             pool.requireSoftwareTokenMfa(false);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The perimeter: what the sandbox shows to anyone is not public against a real pool
+
+    @Test
+    void apiDocsSwaggerUiAndTheDevOutbox_needAnAdmin_andAreOffAgainstARealPool() throws Exception {
+        for (String path : new String[] {"/v3/api-docs", "/swagger-ui/index.html", "/swagger-ui.html", "/dev/outbox"}) {
+            assertProblem(get(path, null), 401, "unauthorized");
+            assertThat(get(path, bootstrapToken()).status()).as("%s for an admin", path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theSandboxsPool_outbox_andPrintedPassword_doNotExistAgainstARealPool(
+            @org.springframework.beans.factory.annotation.Autowired org.springframework.context.ApplicationContext
+                    context) {
+        assertThat(context.getBeanNamesForType(org.adminprovisioning.cognito.inmemory.InMemoryUserPool.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.adminprovisioning.cognito.inmemory.InMemoryOutbox.class)).isEmpty();
+        assertThat(context.containsBean("devOutboxController")).isFalse();
+        assertThat(context.containsBean("inMemoryBootstrapAdmin")).isFalse();
+    }
+
+    @Test
+    void theAdoptedAdminsRecord_holdsTheSubOfItsTokens() throws Exception {
+        assertThat(records.findByEmail(BOOTSTRAP_EMAIL).orElseThrow().cognitoSub())
+                .isEqualTo(claims(bootstrapToken()).path("sub").asString());
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.adminprovisioning.cognito.inmemory;
 
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -102,7 +104,13 @@ class DevOutboxControllerTests {
 
         @Test
         void outbox_doesNotExist_becauseCognitoSendsRealEmails() throws Exception {
-            mvc.perform(get("/dev/outbox")).andExpect(status().isNotFound());
+            mvc.perform(get("/dev/outbox").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void outboxPath_needsAnAdmin_likeEveryPathOutsideTheSandbox() throws Exception {
+            mvc.perform(get("/dev/outbox")).andExpect(status().isUnauthorized());
         }
     }
 
@@ -120,7 +128,9 @@ class DevOutboxControllerTests {
 
         @Test
         void outbox_doesNotExist_becauseItHandsOutTemporaryPasswords() throws Exception {
-            mvc.perform(get("/dev/outbox")).andExpect(status().isNotFound());
+            mvc.perform(get("/dev/outbox").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/dev/outbox")).andExpect(status().isUnauthorized());
         }
     }
 }
