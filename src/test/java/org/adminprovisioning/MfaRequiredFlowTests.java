@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DESIGN §9 on a pool that requires MFA ({@code cognito.in-memory.mfa=REQUIRED}), over HTTP, with real
+ * The sign-in flows on a pool that requires MFA ({@code cognito.in-memory.mfa=REQUIRED}), over HTTP, with real
  * TOTP codes from an independent authenticator and the pool's clock moved: MFA setup at the first
  * sign-in, the code at every sign-in after, wrong, replayed and late codes, expired invitations, refresh
  * and forgotten passwords. README's MFA walk-through is {@link #readmeMfaVariant_bootstrapAdminSetsUpMfa_invitesAnAdmin_whoSetsUpMfaToo}.

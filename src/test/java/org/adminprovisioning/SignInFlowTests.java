@@ -18,7 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DESIGN §9's rows on a pool without MFA, over HTTP: refresh, forgotten passwords for every kind of
+ * The sign-in flows on a pool without MFA, over HTTP: refresh, forgotten passwords for every kind of
  * username, the reset itself, and the key set a web app's backend verifies our tokens with.
  */
 class SignInFlowTests extends EndToEndTestSupport {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * {@code /auth/*}: the sign-in flows of DESIGN §9. Public: the password, the session and the codes are
+ * {@code /auth/*}: the sign-in flows of docs/api.md. Public: the password, the session and the codes are
  * the credentials. Challenges are answered with 200 and {@code challenge}, never as errors.
  */
 @RestController

@@ -2,7 +2,7 @@ package org.adminprovisioning.auth;
 
 /**
  * Sends an invited admin a fresh invitation: what a forgotten-password request gets while the admin has
- * not signed in yet (DESIGN §9). A port, so that sign-in does not depend on provisioning; provisioning
+ * not signed in yet (docs/api.md, sign-in). A port, so that sign-in does not depend on provisioning; provisioning
  * implements it with its resend operation.
  */
 public interface InvitationResender {

@@ -9,4 +9,9 @@ public class CognitoThrottledException extends CognitoUnavailableException {
     public CognitoThrottledException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public boolean refusedBeforeActing() {
+        return true;
+    }
 }

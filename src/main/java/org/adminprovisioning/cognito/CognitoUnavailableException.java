@@ -9,4 +9,12 @@ public class CognitoUnavailableException extends CognitoException {
     public CognitoUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether Cognito refused the call before acting on it (a rate or email quota), so the write is
+     * known not to have happened and may be reported as failed at once instead of left to the reconciler.
+     */
+    public boolean refusedBeforeActing() {
+        return false;
+    }
 }

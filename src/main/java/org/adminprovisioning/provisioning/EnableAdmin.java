@@ -13,7 +13,6 @@ import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.CognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
-import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -95,10 +94,11 @@ public class EnableAdmin implements OperationPlan {
         } catch (CognitoUserNotFoundException gone) {
             return failed(entry, change.actor(), FailureReason.ADMIN_NOT_FOUND, gone, "The Cognito user of admin "
                     + entry.getEmail() + " does not exist (see GET /admins/reconciliation)");
-        } catch (CognitoThrottledException throttled) {
-            return failed(entry, change.actor(), FailureReason.COGNITO_UNAVAILABLE, throttled, "Amazon Cognito is "
-                    + "throttling requests; nothing was changed. Retry shortly.");
         } catch (CognitoUnavailableException unknown) {
+            if (unknown.refusedBeforeActing()) {
+                return failed(entry, change.actor(), FailureReason.COGNITO_UNAVAILABLE, unknown, "Amazon Cognito is "
+                        + "throttling requests; nothing was changed. Retry shortly.");
+            }
             // The enable may or may not have happened: the reconciler makes sure it does.
             Compensation.bestEffort(() -> journal.handOver(entry.getId(), unknown.getMessage()));
             audit.record(change.actor().name(), Action.ENABLE_ADMIN, entry.getEmail(), Outcome.FAILED,

@@ -15,7 +15,6 @@ import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
 import org.adminprovisioning.cognito.CognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
-import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.InvalidInviteException;
@@ -252,8 +251,8 @@ public class ProvisionAdmin {
     }
 
     /**
-     * A timeout may hide a success, and an absent user may still be on its way: only a throttled call
-     * is known not to have happened. Anything else that is not there yet is left to the reconciler,
+     * A timeout may hide a success, and an absent user may still be on its way: only a call refused for
+     * a quota is known not to have happened. Anything else that is not there yet is left to the reconciler,
      * which decides once the operation is stale and nothing can be in flight any more.
      */
     private Progress<CognitoUser> afterUnknownOutcome(JournalEntry entry, ProvisionCommand command,
@@ -265,7 +264,7 @@ public class ProvisionAdmin {
             throw failure; // the caller hears about the create that failed, not the look-up
         }
         if (found.isEmpty()) {
-            if (failure instanceof CognitoThrottledException) {
+            if (failure.refusedBeforeActing()) {
                 return failed(entry, command.actor(), FailureReason.COGNITO_UNAVAILABLE, failure, failure);
             }
             handOver(entry, failure, command.actor(), "not created as far as Cognito says yet, left to reconciler");

@@ -18,7 +18,6 @@ import org.adminprovisioning.audit.AuditTrail.Action;
 import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.CognitoException;
 import org.adminprovisioning.cognito.CognitoGateway;
-import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
@@ -116,9 +115,10 @@ public class ResendInvite implements OperationPlan {
                                 + " already set a permanent password: there is no pending invitation to resend"));
             }
             throw failed(entry, actor, FailureReason.INVALID_INVITE, refused, refused);
-        } catch (CognitoThrottledException throttled) {
-            throw failed(entry, actor, FailureReason.COGNITO_UNAVAILABLE, throttled, throttled);
         } catch (CognitoUnavailableException unknown) {
+            if (unknown.refusedBeforeActing()) {
+                throw failed(entry, actor, FailureReason.COGNITO_UNAVAILABLE, unknown, unknown);
+            }
             // The RESEND may have gone out; the reconciler tells by the user's modification time.
             Compensation.bestEffort(() -> journal.handOver(entry.getId(), unknown.getMessage()));
             audit.record(actor.name(), Action.RESEND_INVITE, email.value(), Outcome.FAILED, "Cognito unreachable");

@@ -17,7 +17,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start a deployment that would lose data or leak the sandbox (DESIGN §12), before any
+ * Refuses to start a deployment that would lose data or leak the sandbox (docs/security.md), before any
  * bean is made, any database is touched or any port is bound:
  * <ul>
  * <li>the {@code postgres} profile without {@code SPRING_DATASOURCE_URL};</li>

@@ -15,7 +15,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The request limits of DESIGN §12: the body size, checked first of all, and the JSON read
+ * The request limits of docs/security.md: the body size, checked first of all, and the JSON read
  * constraints every parse of a body applies.
  */
 @Configuration(proxyBeanMethods = false)

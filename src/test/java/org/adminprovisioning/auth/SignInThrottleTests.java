@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /auth/*} over real HTTP (DESIGN §12): a budget of failed attempts per username and of
+ * {@code /auth/*} over real HTTP (docs/security.md): a budget of failed attempts per username and of
  * requests per client, {@code 429 too-many-attempts} with {@code Retry-After} before Cognito is
  * asked, and every failed sign-in audited as {@code anonymous} with the client's address. The test
  * client plays our load balancer (127.0.0.1 is a trusted proxy here), so each test is a client of

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The token's {@code sub} must be the {@code cognito_sub} recorded for its admin (DESIGN §12): a
+ * The token's {@code sub} must be the {@code cognito_sub} recorded for its admin (docs/security.md): a
  * pool user who merely has the same username is not that admin. A record without a {@code sub} is
  * bound to its first token's, and the binding holds from then on.
  */

@@ -11,7 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * Which deployments start (DESIGN §12): the sandbox on loopback over its in-memory database, and a
+ * Which deployments start (docs/security.md): the sandbox on loopback over its in-memory database, and a
  * real pool over a persistent one. Everything else is refused with what to set instead.
  */
 @ExtendWith(OutputCaptureExtension.class)

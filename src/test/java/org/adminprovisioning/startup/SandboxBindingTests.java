@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default profile is a developer's sandbox (DESIGN §12): started as a real process, it answers
+ * The default profile is a developer's sandbox (docs/security.md): started as a real process, it answers
  * on loopback (dev outbox, API docs and Swagger UI without a token) and nowhere else on this machine; told to listen on every interface it refuses to
  * start, unless exposing it is asked for by name, which it then warns about.
  */

@@ -9,7 +9,7 @@ import org.adminprovisioning.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
- * Profiles that cannot work together refuse to start (DESIGN §12), as real processes started the
+ * Profiles that cannot work together refuse to start (docs/security.md), as real processes started the
  * way an operator would, with a message that says what to set, before a database is touched or a
  * port is bound.
  */

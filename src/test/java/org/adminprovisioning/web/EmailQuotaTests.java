@@ -1,5 +1,6 @@
 package org.adminprovisioning.web;
 
+import org.mockito.Mockito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -17,8 +18,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Cognito's daily email quota is not a throttle (DESIGN §10, §12): {@code 503 email-quota-exceeded}
- * without a short {@code Retry-After}, naming the fix; a real throttle keeps its {@code Retry-After}.
+ * Cognito's daily email quota is not a throttle: {@code 503 email-quota-exceeded} without a short
+ * {@code Retry-After}, naming the fix, and the refused operation is over at once; a real throttle keeps
+ * its {@code Retry-After}.
  */
 class EmailQuotaTests extends EndToEndTestSupport {
 
@@ -39,6 +41,10 @@ class EmailQuotaTests extends EndToEndTestSupport {
         assertThat(problem.path("detail").asString()).contains("daily email quota is exhausted")
                 .contains("Amazon SES").contains("EmailSendingAccount=DEVELOPER").contains("docs/cognito.md");
         assertThat(usersWithEmail(email)).isZero();
+
+        Mockito.reset(cognito);
+        assertThat(createAdmin(bootstrapToken(), email).getResponse().getStatus())
+                .as("the refused create is over at once, not left to the reconciler").isEqualTo(201);
     }
 
     @Test
@@ -54,6 +60,10 @@ class EmailQuotaTests extends EndToEndTestSupport {
         assertThat(result.getResponse().getStatus()).isEqualTo(503);
         assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isNull();
         assertThat(body(result).path("type").asString()).isEqualTo(PROBLEM + "email-quota-exceeded");
+
+        Mockito.reset(cognito);
+        assertThat(perform(postJson("/admins/resend-invite", token, Map.of("email", email))).getResponse().getStatus())
+                .as("the refused resend is over at once, not left to the reconciler").isEqualTo(200);
     }
 
     @Test

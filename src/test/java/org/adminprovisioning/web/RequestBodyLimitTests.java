@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Request bodies over 64 KiB answer {@code 413 payload-too-large} before they are read, on every
- * endpoint, over real HTTP (DESIGN §12). A filter in front of everything counts the bytes the
+ * endpoint, over real HTTP (docs/security.md). A filter in front of everything counts the bytes the
  * application pulled from the connection: none for a body whose {@code Content-Length} is too
  * large, at most the limit for a chunked one. JSON within the limit is still bounded: too deep, too
  * long a string, name or number is a 400 problem, never a 500.

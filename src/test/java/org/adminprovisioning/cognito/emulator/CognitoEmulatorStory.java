@@ -396,7 +396,7 @@ abstract class CognitoEmulatorStory {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Sign-in flows of DESIGN §9: refresh, forgotten passwords, MFA
+    // Sign-in flows: refresh, forgotten passwords, MFA
 
     @Test
     void refresh_answersNewTokensTheServiceAccepts_withoutANewRefreshToken() throws Exception {
