@@ -1,5 +1,6 @@
 package org.adminprovisioning;
 
+import org.adminprovisioning.testsupport.MovableClockConfiguration;
 import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,11 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
         "logging.level.org.springframework.web.servlet.mvc.method.annotation=DEBUG",
         "spring.main.banner-mode=off"})
 @AutoConfigureMockMvc
-@Import(EndToEndTestSupport.MovableClock.class)
+@Import(MovableClockConfiguration.class)
 public abstract class EndToEndTestSupport {
 
     public static final String BOOTSTRAP_EMAIL = "admin@example.com";
@@ -107,16 +105,6 @@ public abstract class EndToEndTestSupport {
     /** The real in-memory Cognito driver; a test may make one call fail. */
     @MockitoSpyBean
     protected CognitoGateway cognito;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
-
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return new MutableClock();
-        }
-    }
 
     @BeforeEach
     void signInAsBootstrapAdmin() throws Exception {

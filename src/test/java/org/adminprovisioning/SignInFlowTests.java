@@ -201,7 +201,8 @@ class SignInFlowTests extends EndToEndTestSupport {
 
         assertThat(rows).extracting(row -> row.get("ACTION") + " " + row.get("OUTCOME"))
                 .containsExactly("FIRST_LOGIN SUCCEEDED", "SIGN_IN SUCCEEDED", "SIGN_IN REFUSED");
-        assertThat(rows.get(2).get("DETAIL")).isEqualTo("InvalidCredentialsException");
+        assertThat(rows.get(2).get("DETAIL")).as("audited once, by the sign-in guard, with the caller's address")
+                .isEqualTo("POST /auth/login from 127.0.0.1: 401");
         assertThat(rows.toString()).doesNotContain(CHOSEN_PASSWORD, "Wrong-Passw0rd!");
     }
 

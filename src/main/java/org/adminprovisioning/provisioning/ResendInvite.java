@@ -79,12 +79,13 @@ public class ResendInvite implements OperationPlan {
      * @throws OperationFailedException    {@code ADMIN_NOT_FOUND}: no live admin has this email, or its
      *                                     Cognito user is gone; {@code ALREADY_ACTIVE}: the admin
      *                                     already set a permanent password; {@code ADMIN_DISABLED};
-     *                                     {@code TOO_MANY_INVITES}: the hour's resends are used up;
-     *                                     {@code COGNITO_UNAVAILABLE}: Cognito throttled the call,
-     *                                     nothing was sent
+     *                                     {@code TOO_MANY_INVITES}: the hour's resends are used up
      * @throws InvalidInviteException      Cognito refused the new temporary password
      * @throws CognitoUnavailableException Cognito could not be reached; whether the email went out is
-     *                                     settled by the reconciler
+     *                                     settled by the reconciler. Its subclasses
+     *                                     {@code CognitoThrottledException} and
+     *                                     {@code EmailQuotaExceededException}: Cognito refused the call
+     *                                     for a quota, nothing was sent and the request is over
      * @throws org.springframework.security.access.AccessDeniedException the caller is no active admin
      */
     @PreAuthorize("hasRole('ADMIN')")

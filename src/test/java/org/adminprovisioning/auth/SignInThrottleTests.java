@@ -1,5 +1,6 @@
 package org.adminprovisioning.auth;
 
+import org.adminprovisioning.testsupport.MovableClockConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -28,12 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import tools.jackson.databind.JsonNode;
@@ -55,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
     "provisioning.auth.trusted-proxies=127.0.0.1",
     "spring.main.banner-mode=off"
 })
-@Import(SignInThrottleTests.MovableClock.class)
+@Import(MovableClockConfiguration.class)
 // A configuration of its own, used by no other suite: closed when done rather than cached.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInThrottleTests {
@@ -64,16 +62,6 @@ class SignInThrottleTests {
     static final String PASSWORD = "Throttle-Passw0rd!";
     private static final String PROBLEM = "https://adminprovisioning.org/problems/";
     private static final AtomicInteger clients = new AtomicInteger(10);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
-
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return new MutableClock();
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -63,7 +63,7 @@ class EmailQuotaTests extends EndToEndTestSupport {
 
         Mockito.reset(cognito);
         assertThat(perform(postJson("/admins/resend-invite", token, Map.of("email", email))).getResponse().getStatus())
-                .as("the refused resend is over at once, not left to the reconciler").isEqualTo(200);
+                .as("the refused resend is over at once, not left to the reconciler").isEqualTo(202);
     }
 
     @Test
