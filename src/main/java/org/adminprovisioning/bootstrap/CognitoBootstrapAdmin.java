@@ -17,7 +17,7 @@ import org.adminprovisioning.provisioning.Actor;
 import org.adminprovisioning.provisioning.FailureReason;
 import org.adminprovisioning.provisioning.OperationFailedException;
 import org.adminprovisioning.provisioning.ProvisionAdmin;
-import org.adminprovisioning.provisioning.ProvisionAdmin.ProvisionCommand;
+import org.adminprovisioning.provisioning.ProvisionCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -42,20 +42,20 @@ public class ProvisionAdmin {
     private final Journal journal;
     private final Idempotency idempotency;
     private final Ownership ownership;
-    private final Compensation compensation;
+    private final ProvisionEndings endings;
     private final AuditTrail audit;
     private final TemporaryPasswordGenerator passwords;
     private final TransactionOperations transactions;
 
     ProvisionAdmin(CognitoGateway cognito, AdminRecords records, Journal journal, Idempotency idempotency,
-            Ownership ownership, Compensation compensation, AuditTrail audit, TemporaryPasswordGenerator passwords,
+            Ownership ownership, ProvisionEndings endings, AuditTrail audit, TemporaryPasswordGenerator passwords,
             TransactionOperations transactions) {
         this.cognito = cognito;
         this.records = records;
         this.journal = journal;
         this.idempotency = idempotency;
         this.ownership = ownership;
-        this.compensation = compensation;
+        this.endings = endings;
         this.audit = audit;
         this.passwords = passwords;
         this.transactions = transactions;
@@ -145,14 +145,14 @@ public class ProvisionAdmin {
         try {
             journal.cognitoDone(entry.getId(), user.username());
         } catch (TakenOver taken) {
-            return takenOver(entry, user, command.actor(), taken);
+            return endings.takenOver(entry, user, command.actor(), taken);
         } catch (RuntimeException e) {
-            return undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
+            return endings.undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
         }
         try {
             cognito.addToAdminGroup(user.username());
         } catch (CognitoException e) {
-            return undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
+            return endings.undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
         }
         return recordInDatabase(entry, user, command);
     }
@@ -212,7 +212,7 @@ public class ProvisionAdmin {
         } catch (InviteNotDeliveredException e) {
             return undeliveredInvitation(entry, command, e);
         } catch (InvalidInviteException e) {
-            return failed(entry, command.actor(), FailureReason.INVALID_INVITE, e, e);
+            return endings.failed(entry, command.actor(), FailureReason.INVALID_INVITE, e, e);
         } catch (CognitoUnavailableException e) {
             return afterUnknownOutcome(entry, command, e);
         }
@@ -230,7 +230,7 @@ public class ProvisionAdmin {
             log.info("Cognito reported operation {}'s user as existing: it was its own create", entry.getId());
             return Progress.next(found.get());
         }
-        return failed(entry, command.actor(), FailureReason.ADMIN_EXISTS, exists,
+        return endings.failed(entry, command.actor(), FailureReason.ADMIN_EXISTS, exists,
                 new OperationFailedException(FailureReason.ADMIN_EXISTS, "An admin with email "
                         + command.email() + " already exists"));
     }
@@ -245,9 +245,10 @@ public class ProvisionAdmin {
         Optional<CognitoUser> found = lookUpOrHandOver(entry, command, undelivered,
                 "invitation not delivered, user state unknown: left to reconciler");
         if (found.isPresent() && owns(entry, found.get())) {
-            return Progress.answer(undo(entry, found.get(), command.actor(), undelivered, FailureReason.INVALID_INVITE));
+            return Progress.answer(endings.undo(entry, found.get(), command.actor(), undelivered,
+                    FailureReason.INVALID_INVITE));
         }
-        return failed(entry, command.actor(), FailureReason.INVALID_INVITE, undelivered, undelivered);
+        return endings.failed(entry, command.actor(), FailureReason.INVALID_INVITE, undelivered, undelivered);
     }
 
     /**
@@ -265,13 +266,13 @@ public class ProvisionAdmin {
         }
         if (found.isEmpty()) {
             if (failure.refusedBeforeActing()) {
-                return failed(entry, command.actor(), FailureReason.COGNITO_UNAVAILABLE, failure, failure);
+                return endings.failed(entry, command.actor(), FailureReason.COGNITO_UNAVAILABLE, failure, failure);
             }
-            handOver(entry, failure, command.actor(), "not created as far as Cognito says yet, left to reconciler");
+            endings.handOver(entry, failure, command.actor(), "not created as far as Cognito says yet, left to reconciler");
             throw failure;
         }
         if (!owns(entry, found.get())) {
-            return failed(entry, command.actor(), FailureReason.ADMIN_EXISTS, failure,
+            return endings.failed(entry, command.actor(), FailureReason.ADMIN_EXISTS, failure,
                     new OperationFailedException(FailureReason.ADMIN_EXISTS, "An admin with email "
                             + command.email() + " already exists"));
         }
@@ -289,37 +290,13 @@ public class ProvisionAdmin {
         try {
             return cognito.findUser(command.email().value());
         } catch (CognitoUnavailableException down) {
-            handOver(entry, cause, command.actor(), detail);
+            endings.handOver(entry, cause, command.actor(), detail);
             throw down;
         }
     }
 
     private boolean owns(JournalEntry entry, CognitoUser user) {
         return ownership.owns(entry.getEmail(), null, entry.getCreatedAt(), user);
-    }
-
-    private void handOver(JournalEntry entry, CognitoException failure, Actor actor, String detail) {
-        // The operation stays unfinished; the reconciler takes it once it is stale.
-        Compensation.bestEffort(() -> journal.handOver(entry.getId(), failure.getMessage()));
-        audit.record(actor.name(), Action.PROVISION_ADMIN, entry.getEmail(), Outcome.FAILED, detail);
-    }
-
-    /**
-     * Ends the operation {@code FAILED} and throws {@code failure}, unless the reconciler completed
-     * it while this instance was stalled: that admin is the answer.
-     */
-    private <T> Progress<T> failed(JournalEntry entry, Actor actor, FailureReason reason, CognitoException cause,
-            RuntimeException failure) {
-        try {
-            journal.fail(entry.getId(), reason, cause.getMessage());
-        } catch (TakenOver taken) {
-            if (taken.state() == OperationState.COMPLETED) {
-                return Progress.answer(completedElsewhere(entry, taken));
-            }
-            throw failure;
-        }
-        audit.record(actor.name(), Action.PROVISION_ADMIN, entry.getEmail(), Outcome.FAILED, reason.code());
-        throw failure;
     }
 
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
@@ -336,60 +313,11 @@ public class ProvisionAdmin {
                 return new OperationOutcome.Done(response);
             });
         } catch (TakenOver taken) {
-            return takenOver(entry, user, command.actor(), taken);
+            return endings.takenOver(entry, user, command.actor(), taken);
         } catch (AdminAlreadyExistsException e) {
-            return undo(entry, user, command.actor(), e, FailureReason.ADMIN_EXISTS);
+            return endings.undo(entry, user, command.actor(), e, FailureReason.ADMIN_EXISTS);
         } catch (RuntimeException e) {
-            return undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
-        }
-    }
-
-    /**
-     * This instance was slow past the stale threshold and the reconciler decided meanwhile: a
-     * completed operation is the answer; anything else still has our Cognito user to undo.
-     */
-    private OperationOutcome takenOver(JournalEntry entry, CognitoUser user, Actor actor, TakenOver taken) {
-        return taken.state() == OperationState.COMPLETED ? completedElsewhere(entry, taken)
-                : undo(entry, user, actor, taken, FailureReason.ROLLED_BACK);
-    }
-
-    private OperationOutcome completedElsewhere(JournalEntry entry, TakenOver taken) {
-        log.info("Provisioning {} was completed by the reconciler meanwhile", entry.getId());
-        return new OperationOutcome.Done(idempotency.answerOf(journal.find(entry.getId()).orElseThrow()));
-    }
-
-    /** Deletes the Cognito user this operation created; see {@link Compensation}. */
-    private OperationOutcome undo(JournalEntry entry, CognitoUser user, Actor actor, RuntimeException cause,
-            FailureReason reason) {
-        String email = entry.getEmail();
-        return compensation.undo(entry, user.username(), actor, cause, reason, () -> cognito.deleteUser(user.username()),
-                () -> switch (reason) {
-                    case ADMIN_EXISTS -> new OperationFailedException(reason, "An admin with email " + email
-                            + " already exists");
-                    case INVALID_INVITE -> new OperationFailedException(reason, "Cognito could not deliver the "
-                            + "invitation to " + email + ", so the user it created was deleted again: nothing was "
-                            + "created. Check the address.", cause);
-                    default -> new OperationFailedException(FailureReason.ROLLED_BACK, "The admin could not be "
-                            + "saved, so the Cognito user was deleted again: nothing was created. It is safe to retry.");
-                });
-    }
-
-    /**
-     * What to provision, for whom.
-     *
-     * @param email          the new admin's email, normalized and validated
-     * @param actor          who asks; an admin's id becomes the new admin's inviter
-     * @param idempotencyKey the caller's {@code Idempotency-Key}, or {@code null}
-     */
-    public record ProvisionCommand(EmailAddress email, Actor actor, String idempotencyKey) {
-
-        public ProvisionCommand {
-            if (email == null || actor == null) {
-                throw new IllegalArgumentException("A provisioning needs an email and an actor");
-            }
-            if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-                throw new IllegalArgumentException("An Idempotency-Key has 1 to 255 characters");
-            }
+            return endings.undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
         }
     }
 }

@@ -29,7 +29,7 @@ import org.adminprovisioning.cognito.CognitoUserStatus;
 import org.adminprovisioning.bootstrap.CognitoBootstrapAdmin.Result;
 import org.adminprovisioning.provisioning.Actor;
 import org.adminprovisioning.provisioning.ProvisionAdmin;
-import org.adminprovisioning.provisioning.ProvisionAdmin.ProvisionCommand;
+import org.adminprovisioning.provisioning.ProvisionCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

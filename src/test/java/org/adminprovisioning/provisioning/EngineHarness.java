@@ -32,7 +32,7 @@ import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
 import org.adminprovisioning.cognito.inmemory.InMemoryTokenIssuer;
 import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import org.adminprovisioning.provisioning.EngineHarnessTest.HarnessClock;
-import org.adminprovisioning.provisioning.ProvisionAdmin.ProvisionCommand;
+import org.adminprovisioning.provisioning.ProvisionCommand;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
@@ -112,8 +112,8 @@ final class EngineHarness implements AutoCloseable {
         ClaimEndings endings = new ClaimEndings(journal, audit);
         TemporaryPasswordGenerator passwords = new TemporaryPasswordGenerator(16);
         DatabaseFirstChange change = new DatabaseFirstChange(records, journal, idempotency, audit, transactions);
-        this.provision = new ProvisionAdmin(cognito, records, journal, idempotency, ownership, compensation, audit,
-                passwords, transactions);
+        this.provision = new ProvisionAdmin(cognito, records, journal, idempotency, ownership,
+                new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit, passwords, transactions);
         this.resend = new ResendInvite(cognito, records, journal, idempotency, endings, audit, passwords,
                 transactions, PROPERTIES, clock);
         this.disable = new DisableAdmin(cognito, change, endings);
