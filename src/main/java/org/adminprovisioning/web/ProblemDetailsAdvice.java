@@ -161,11 +161,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> cognitoUnavailable(CognitoUnavailableException e) {
         log.warn("Cognito unavailable: {}", e.getMessage());
-        return ResponseEntity.status(ProblemType.COGNITO_UNAVAILABLE.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(ProblemType.COGNITO_UNAVAILABLE,
-                        "Amazon Cognito could not be reached or is throttling requests. Retry shortly."));
+        return retryLater(ProblemType.COGNITO_UNAVAILABLE,
+                "Amazon Cognito could not be reached or is throttling requests. Retry shortly.", 5);
     }
 
     /**
@@ -175,22 +172,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> emailQuotaExceeded(EmailQuotaExceededException e) {
         log.error("Cognito's daily email quota is exhausted: {}", e.getMessage());
-        return ResponseEntity.status(ProblemType.EMAIL_QUOTA_EXCEEDED.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
+        return problem(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
                         + "exhausted, so no invitation or code could be emailed. Cognito's default email sender "
                         + "sends at most 50 emails a day; configure the pool to send through Amazon SES "
                         + "(EmailSendingAccount=DEVELOPER with a verified SES identity, see docs/cognito.md), or "
-                        + "retry after the quota resets."));
+                        + "retry after the quota resets.");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooManyAttempts(TooManySignInAttemptsException e) {
         long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
-        return ResponseEntity.status(ProblemType.TOO_MANY_ATTEMPTS.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
-                .body(Problems.of(ProblemType.TOO_MANY_ATTEMPTS, e.getMessage()));
+        return retryLater(ProblemType.TOO_MANY_ATTEMPTS, e.getMessage(), seconds);
     }
 
     /** The database could not be reached: nothing this request wrote was committed. */
@@ -198,11 +190,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.toString());
-        return ResponseEntity.status(ProblemType.DATABASE_UNAVAILABLE.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(ProblemType.DATABASE_UNAVAILABLE,
-                        "Our database could not be reached; nothing was changed. Retry shortly."));
+        return retryLater(ProblemType.DATABASE_UNAVAILABLE,
+                "Our database could not be reached; nothing was changed. Retry shortly.", 5);
     }
 
     @ExceptionHandler
@@ -313,6 +302,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
         return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(type, detail));
+    }
+
+    /** A problem the client may retry after {@code seconds}: its {@code Retry-After} says when. */
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail, long seconds) {
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(Problems.of(type, detail));
     }
 
     private static String cognitoMessage(RuntimeException e) {
