@@ -1,7 +1,5 @@
 package org.adminprovisioning;
 
-import org.adminprovisioning.testsupport.MovableClockConfiguration;
-import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,7 +14,9 @@ import org.adminprovisioning.audit.AuditQuery;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
+import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
 import org.adminprovisioning.cognito.inmemory.OutboxMessage;
+import org.adminprovisioning.testsupport.MovableClockConfiguration;
 import org.adminprovisioning.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

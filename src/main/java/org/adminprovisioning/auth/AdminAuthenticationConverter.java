@@ -99,7 +99,12 @@ class AdminAuthenticationConverter implements Converter<Jwt, AbstractAuthenticat
         if (current.status() == AdminStatus.INVITED) {
             // Cognito issues tokens only after NEW_PASSWORD_REQUIRED was answered: a valid token for
             // an INVITED admin means our activation write was lost. Catch up instead of locking it out.
-            current = records.activate(admin.cognitoUsername()).orElse(admin);
+            try {
+                current = records.activate(admin.cognitoUsername()).orElse(admin);
+            } catch (OptimisticLockingFailureException raced) {
+                // A concurrent change (a disable, or the sign-in's own activation) won: what it stored decides.
+                current = records.findByCognitoUsername(admin.cognitoUsername()).orElse(admin);
+            }
         }
         return Optional.of(current).filter(a -> a.status() == AdminStatus.ACTIVE);
     }

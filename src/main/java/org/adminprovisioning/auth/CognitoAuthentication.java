@@ -1,8 +1,8 @@
 package org.adminprovisioning.auth;
 
-import org.adminprovisioning.admin.AdminPrincipal;
 import java.util.Collection;
 
+import org.adminprovisioning.admin.AdminPrincipal;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;

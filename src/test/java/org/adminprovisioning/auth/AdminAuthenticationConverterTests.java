@@ -1,6 +1,5 @@
 package org.adminprovisioning.auth;
 
-import org.adminprovisioning.admin.AdminPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -14,12 +13,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.adminprovisioning.admin.AdminAccount;
+import org.adminprovisioning.admin.AdminPrincipal;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -102,6 +103,24 @@ class AdminAuthenticationConverterTests {
     }
 
     @Test
+    void convert_grantsNothing_whenADisableWonTheRaceAgainstTheCatchUpActivation() {
+        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(account(AdminStatus.INVITED)),
+                Optional.of(account(AdminStatus.DISABLED)));
+        when(records.activate(USERNAME)).thenThrow(new OptimisticLockingFailureException("raced"));
+
+        assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
+    }
+
+    @Test
+    void convert_grantsAdmin_whenTheSignInsOwnActivationWonTheRace() {
+        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(account(AdminStatus.INVITED)),
+                Optional.of(account(AdminStatus.ACTIVE)));
+        when(records.activate(USERNAME)).thenThrow(new OptimisticLockingFailureException("raced"));
+
+        assertThat(authorities(converter.convert(token(List.of("admins"))))).containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
     void convert_grantsNothing_whenTheTokensSubIsNotTheRecordedOne_andActivatesNothing() {
         AdminAccount invited = new AdminAccount(UUID.randomUUID(), "new.admin@example.com", USERNAME, "another-sub",
                 AdminStatus.INVITED, "admin@example.com", NOW, null, NOW, 1, null, false, NOW);
@@ -134,7 +153,7 @@ class AdminAuthenticationConverterTests {
                 AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
         when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(unbound), Optional.of(boundElsewhere));
         when(records.bindCognitoSub(unbound.id(), "sub-2"))
-                .thenThrow(new org.springframework.dao.OptimisticLockingFailureException("raced"));
+                .thenThrow(new OptimisticLockingFailureException("raced"));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
     }

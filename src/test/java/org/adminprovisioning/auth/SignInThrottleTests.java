@@ -1,6 +1,5 @@
 package org.adminprovisioning.auth;
 
-import org.adminprovisioning.testsupport.MovableClockConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -22,6 +21,7 @@ import org.adminprovisioning.audit.AuditEntry;
 import org.adminprovisioning.audit.AuditQuery;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.cognito.CognitoGateway;
+import org.adminprovisioning.testsupport.MovableClockConfiguration;
 import org.adminprovisioning.testsupport.MutableClock;
 import org.adminprovisioning.testsupport.RawHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import tools.jackson.databind.JsonNode;

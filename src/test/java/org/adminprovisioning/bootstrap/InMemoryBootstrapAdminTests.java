@@ -1,6 +1,5 @@
 package org.adminprovisioning.bootstrap;
 
-import org.adminprovisioning.cognito.AwsCognitoGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -18,13 +17,14 @@ import java.util.regex.Pattern;
 
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.audit.AuditTrail;
+import org.adminprovisioning.cognito.AwsCognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.adminprovisioning.cognito.PasswordPolicy;
+import org.adminprovisioning.cognito.SignInResult;
 import org.adminprovisioning.cognito.inmemory.InMemoryOutbox;
 import org.adminprovisioning.cognito.inmemory.InMemoryTokenIssuer;
 import org.adminprovisioning.cognito.inmemory.InMemoryUserPool;
-import org.adminprovisioning.cognito.PasswordPolicy;
-import org.adminprovisioning.cognito.SignInResult;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,5 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.AdminApi;
-import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import org.adminprovisioning.audit.AuditEntry;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.inmemory.OutboxMessage;

@@ -1,7 +1,5 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.AdminApi;
-import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -21,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import org.adminprovisioning.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 

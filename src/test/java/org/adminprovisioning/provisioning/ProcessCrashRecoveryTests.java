@@ -1,6 +1,5 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.AdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.cognito.HaltingCognitoClient;
 import org.adminprovisioning.cognito.emulator.Availability;
 import org.adminprovisioning.cognito.emulator.CognitoEmulator;
 import org.adminprovisioning.cognito.emulator.EmulatorPool;
 import org.adminprovisioning.cognito.emulator.MotoEmulator;
-import org.adminprovisioning.cognito.HaltingCognitoClient;
 import org.adminprovisioning.testsupport.CrashableApplication;
 import org.adminprovisioning.testsupport.Peers;
 import org.adminprovisioning.testsupport.PostgresOnly;

@@ -1,7 +1,5 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.AdminApi;
-import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.audit.AuditEntry;

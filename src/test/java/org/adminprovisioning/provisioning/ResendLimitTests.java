@@ -1,12 +1,12 @@
 package org.adminprovisioning.provisioning;
 
-import org.adminprovisioning.AdminApi;
-import org.adminprovisioning.EndToEndTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
 
+import org.adminprovisioning.AdminApi;
+import org.adminprovisioning.EndToEndTestSupport;
 import org.adminprovisioning.audit.AuditEntry;
 import org.junit.jupiter.api.Test;
 

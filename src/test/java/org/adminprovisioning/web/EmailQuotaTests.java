@@ -1,6 +1,5 @@
 package org.adminprovisioning.web;
 
-import org.mockito.Mockito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -12,6 +11,7 @@ import org.adminprovisioning.EndToEndTestSupport;
 import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.EmailQuotaExceededException;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MvcResult;
 

@@ -1,20 +1,5 @@
 package org.adminprovisioning.cognito.inmemory;
 
-import org.adminprovisioning.cognito.CognitoUserPage;
-import org.adminprovisioning.cognito.CognitoUserNotFoundException;
-import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
-import org.adminprovisioning.cognito.PasswordPolicyViolationException;
-import org.adminprovisioning.cognito.PasswordPolicy;
-import org.adminprovisioning.cognito.CognitoProperties;
-import org.adminprovisioning.cognito.InvalidInviteException;
-import org.adminprovisioning.cognito.InvalidCredentialsException;
-import org.adminprovisioning.cognito.CognitoUserStatus;
-import org.adminprovisioning.cognito.AuthTokens;
-import org.adminprovisioning.cognito.SignInResult;
-import org.adminprovisioning.cognito.SessionExpiredException;
-import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
-import org.adminprovisioning.cognito.CognitoUser;
-import org.adminprovisioning.cognito.AwsCognitoGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +13,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.adminprovisioning.cognito.AdminAlreadyExistsInCognitoException;
+import org.adminprovisioning.cognito.AuthTokens;
+import org.adminprovisioning.cognito.AwsCognitoGateway;
+import org.adminprovisioning.cognito.CognitoProperties;
+import org.adminprovisioning.cognito.CognitoUser;
+import org.adminprovisioning.cognito.CognitoUserNotFoundException;
+import org.adminprovisioning.cognito.CognitoUserPage;
+import org.adminprovisioning.cognito.CognitoUserStatus;
+import org.adminprovisioning.cognito.InvalidCredentialsException;
+import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.PasswordPolicy;
+import org.adminprovisioning.cognito.PasswordPolicyViolationException;
+import org.adminprovisioning.cognito.SessionExpiredException;
+import org.adminprovisioning.cognito.SignInResult;
+import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
 import org.adminprovisioning.testsupport.MutableClock;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.junit.jupiter.api.BeforeEach;
