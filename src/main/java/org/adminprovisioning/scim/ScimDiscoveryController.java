@@ -45,7 +45,7 @@ class ScimDiscoveryController extends ScimEndpoints {
     }
 
     @GetMapping("/scim/v2/ResourceTypes")
-    ResponseEntity<ScimMessages.ListResponse<JsonNode>> resourceTypes() {
+    ResponseEntity<ScimListResponse<JsonNode>> resourceTypes() {
         return list(all("resourceTypes", "/ResourceTypes/"));
     }
 
@@ -55,7 +55,7 @@ class ScimDiscoveryController extends ScimEndpoints {
     }
 
     @GetMapping("/scim/v2/Schemas")
-    ResponseEntity<ScimMessages.ListResponse<JsonNode>> schemas() {
+    ResponseEntity<ScimListResponse<JsonNode>> schemas() {
         return list(all("schemas", "/Schemas/"));
     }
 
@@ -97,8 +97,8 @@ class ScimDiscoveryController extends ScimEndpoints {
         return ResponseEntity.ok().contentType(ScimMessages.SCIM_JSON).body(node);
     }
 
-    private static ResponseEntity<ScimMessages.ListResponse<JsonNode>> list(List<JsonNode> nodes) {
+    private static ResponseEntity<ScimListResponse<JsonNode>> list(List<JsonNode> nodes) {
         return ResponseEntity.ok().contentType(ScimMessages.SCIM_JSON)
-                .body(new ScimMessages.ListResponse<>(nodes.size(), 1, nodes));
+                .body(new ScimListResponse<>(nodes.size(), 1, nodes));
     }
 }

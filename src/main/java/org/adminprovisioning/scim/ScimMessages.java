@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.adminprovisioning.auth.ScimRefusals;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +25,6 @@ class ScimMessages implements ScimRefusals {
 
     static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
     static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
-    static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
     /** The error message; {@code status} is a string, as RFC 7644 §3.12 writes it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,15 +32,6 @@ class ScimMessages implements ScimRefusals {
 
         Error(int status, String scimType, String detail) {
             this(List.of(ERROR_SCHEMA), String.valueOf(status), scimType, detail);
-        }
-    }
-
-    /** A page of resources. */
-    record ListResponse<T>(List<String> schemas, long totalResults, int startIndex, int itemsPerPage,
-            @JsonProperty("Resources") List<T> resources) {
-
-        ListResponse(long totalResults, int startIndex, List<T> resources) {
-            this(List.of(LIST_SCHEMA), totalResults, startIndex, resources.size(), resources);
         }
     }
 

@@ -39,22 +39,22 @@ final class ScimUserSearch {
         this.externalIds = externalIds;
     }
 
-    ScimMessages.ListResponse<ScimUser> search(String connector, ScimFilter filter, Integer startIndex, Integer count) {
+    ScimListResponse<ScimUser> search(String connector, ScimFilter filter, Integer startIndex, Integer count) {
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, MAX_COUNT));
         Optional<List<AdminAccount>> candidates = candidates(connector, filter);
         if (candidates.isPresent()) {
             List<AdminAccount> matching = candidates.get().stream().filter(a -> matches(connector, filter, a)).toList();
             List<AdminAccount> window = matching.stream().skip(start - 1L).limit(size).toList();
-            return new ScimMessages.ListResponse<>(matching.size(), start, resources(connector, window));
+            return new ScimListResponse<>(matching.size(), start, resources(connector, window));
         }
         Set<AdminStatus> statuses = statuses(filter);
         if (statuses.isEmpty()) {
-            return new ScimMessages.ListResponse<>(0, start, List.of()); // active eq true and active eq false
+            return new ScimListResponse<>(0, start, List.of()); // active eq true and active eq false
         }
         Page<AdminAccount> page = records.page(statuses, "", new Offset(start - 1L, Math.max(size, 1)));
         List<AdminAccount> window = size == 0 ? List.of() : page.getContent();
-        return new ScimMessages.ListResponse<>(page.getTotalElements(), start, resources(connector, window));
+        return new ScimListResponse<>(page.getTotalElements(), start, resources(connector, window));
     }
 
     /** The few admins an identifying condition names, or empty when only {@code active} (or nothing) filters. */

@@ -87,7 +87,7 @@ public class ScimUsers {
     }
 
     /** {@code GET /Users?filter=&startIndex=&count=}. */
-    public ScimMessages.ListResponse<ScimUser> search(String connector, String filter, Integer startIndex,
+    public ScimListResponse<ScimUser> search(String connector, String filter, Integer startIndex,
             Integer count) {
         return search.search(connector, ScimFilter.parse(filter), startIndex, count);
     }

@@ -40,11 +40,11 @@ class ScimUsersController extends ScimEndpoints {
     }
 
     @GetMapping
-    ResponseEntity<ScimMessages.ListResponse<ScimUser>> search(@RequestParam(required = false) String filter,
+    ResponseEntity<ScimListResponse<ScimUser>> search(@RequestParam(required = false) String filter,
             @RequestParam(required = false) Integer startIndex, @RequestParam(required = false) Integer count,
             Authentication connector) {
-        ScimMessages.ListResponse<ScimUser> found = users.search(connector.getName(), filter, startIndex, count);
-        return ResponseEntity.ok().contentType(ScimMessages.SCIM_JSON).body(new ScimMessages.ListResponse<>(
+        ScimListResponse<ScimUser> found = users.search(connector.getName(), filter, startIndex, count);
+        return ResponseEntity.ok().contentType(ScimMessages.SCIM_JSON).body(new ScimListResponse<>(
                 found.totalResults(), found.startIndex(),
                 found.resources().stream().map(user -> user.locatedUnder(scimBase())).toList()));
     }
