@@ -57,7 +57,12 @@ import tools.jackson.databind.json.JsonMapper;
         // Our code and Spring MVC's body logging at DEBUG: the secrets tests prove nothing leaks even then.
         "logging.level.org.adminprovisioning=DEBUG",
         "logging.level.org.springframework.web.servlet.mvc.method.annotation=DEBUG",
-        "spring.main.banner-mode=off"})
+        "spring.main.banner-mode=off",
+        // Two SCIM connectors (docs/scim.md): their secrets' SHA-256 digests, never the secrets.
+        "provisioning.scim.connectors[0].name=" + EndToEndTestSupport.SCIM_CONNECTOR,
+        "provisioning.scim.connectors[0].token-sha256=21c1bfc6af5a3bd2dcbb1c9cf4f746c5773cd7afed541614b3e6f49e016d8a67",
+        "provisioning.scim.connectors[1].name=other-idp",
+        "provisioning.scim.connectors[1].token-sha256=5cbff8b566863e1fc96256ea2a522599a57f969c0082de516ca570872edb69a0"})
 @AutoConfigureMockMvc
 @Import(MovableClockConfiguration.class)
 public abstract class EndToEndTestSupport {
@@ -66,6 +71,11 @@ public abstract class EndToEndTestSupport {
     public static final String BOOTSTRAP_PASSWORD = "Bootstrap-Passw0rd!";
     public static final String CHOSEN_PASSWORD = "Chosen-Passw0rd!";
     public static final String PROBLEM = "https://adminprovisioning.org/problems/";
+    /** The SCIM connector of this context, and its secret (SHA-256 in the properties above). */
+    public static final String SCIM_CONNECTOR = "test-idp";
+    public static final String SCIM_TOKEN = "scim-test-connector-secret-0123456789abcdef";
+    /** A second connector: externalIds are each connector's own. */
+    public static final String OTHER_SCIM_TOKEN = "scim-second-connector-secret-fedcba9876543210";
     /** {@code provisioning.max-resends-per-hour} in this context. */
     public static final int MAX_RESENDS_PER_HOUR = 2;
 

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * methods, paths, query strings, headers, bodies (well-formed with hostile values, malformed,
  * oversized, binary) and forged tokens ({@link ForgedTokens}). Whatever comes in:
  * <ul>
- * <li>the answer is never a 5xx, and every error is an RFC 9457 problem with our type;</li>
+ * <li>the answer is never a 5xx, and every error is an RFC 9457 problem with our type — under
+ * {@code /scim}, SCIM's own error message instead (docs/scim.md);</li>
  * <li>nothing is written: no user, admin record or journal row; the audit trail gains only
  * {@code anonymous} failed sign-ins; the pool gains no user.</li>
  * </ul>
@@ -205,6 +206,9 @@ class PerimeterFuzzTests {
             return null;
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (request.path().startsWith("/scim") && contentType.startsWith("application/scim+json")) {
+            return scimError(status, response);
+        }
         if (!contentType.startsWith("application/problem+json")) {
             return "answered " + status + " as " + contentType + ": " + abbreviate(new String(response.body(),
                     StandardCharsets.UTF_8));
@@ -218,6 +222,22 @@ class PerimeterFuzzTests {
         if (!problem.path("type").asString().startsWith(PROBLEM) || problem.path("status").asInt() != status
                 || problem.path("title").asString().isBlank()) {
             return "answered " + status + " with " + abbreviate(problem.toString());
+        }
+        return null;
+    }
+
+    /** SCIM's error message (RFC 7644 §3.12), which {@code /scim} answers instead of a problem. */
+    private String scimError(int status, HttpResponse<byte[]> response) {
+        JsonNode error;
+        try {
+            error = json.readTree(response.body());
+        } catch (RuntimeException notJson) {
+            return "answered " + status + " with a SCIM error that is no JSON";
+        }
+        if (!"urn:ietf:params:scim:api:messages:2.0:Error".equals(error.path("schemas").path(0).asString())
+                || !String.valueOf(status).equals(error.path("status").asString())
+                || error.path("detail").asString().isBlank()) {
+            return "answered " + status + " with " + abbreviate(error.toString());
         }
         return null;
     }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
+import org.adminprovisioning.scim.ScimSdk;
 import org.adminprovisioning.testsupport.Authenticator;
 import org.adminprovisioning.testsupport.Peers;
 import org.adminprovisioning.testsupport.TestDatabase;
@@ -36,6 +37,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.types.UserResource;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
@@ -66,6 +71,8 @@ abstract class CognitoEmulatorStory {
     static final String BOOTSTRAP_PASSWORD = "Bootstrap-Pass-2024!";
     static final String STRONG_PASSWORD = "Chosen-Pass-4242!";
     static final String PROBLEM_BASE = "https://adminprovisioning.org/problems/";
+    static final String SCIM_TOKEN = "scim-test-connector-secret-0123456789abcdef";
+    static final String SCIM_TOKEN_SHA256 = "21c1bfc6af5a3bd2dcbb1c9cf4f746c5773cd7afed541614b3e6f49e016d8a67";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -119,6 +126,8 @@ abstract class CognitoEmulatorStory {
         registry.add("cognito.api-call-attempt-timeout", () -> "10s");
         registry.add("cognito.api-call-timeout", () -> "15s");
         registry.add("provisioning.bootstrap-admin.email", () -> BOOTSTRAP_EMAIL);
+        registry.add("provisioning.scim.connectors[0].name", () -> "emulator-idp");
+        registry.add("provisioning.scim.connectors[0].token-sha256", () -> SCIM_TOKEN_SHA256);
         // A database of its own: other suites' contexts share the JVM and the default H2 name. The
         // PostgreSQL execution already gives every context a fresh schema.
         if (!TestDatabase.postgresMode()) {
@@ -393,6 +402,45 @@ abstract class CognitoEmulatorStory {
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(again.body().path("id").asString()).isNotEqualTo(id);
         assertThat(pool.usersWithEmail(email)).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // SCIM: an identity provider's client drives the same engine against the emulator
+
+    @Test
+    void scim_sdkClientCreatesFindsDeactivatesReactivatesAndDeletes_withTheEmulatorFollowing() throws Exception {
+        skipOn(EmulatorGap.GLOBAL_SIGN_OUT); // a disable would stay pending, and the enable wait for it
+        String email = "scim." + suffix() + "@example.com";
+        try (ScimSdk sdk = new ScimSdk("http://127.0.0.1:" + port, SCIM_TOKEN)) {
+            ScimService scim = sdk.service();
+
+            UserResource created = scim.create("Users", new UserResource().setUserName(email).setActive(true));
+
+            assertThat(created.getActive()).isTrue();
+            assertThat(records.findByEmail(email).orElseThrow().status()).isEqualTo(AdminStatus.INVITED);
+            assertThat(pool.userWithEmail(email).orElseThrow().enabled()).isTrue();
+            assertThat(scim.searchRequest("Users").filter(Filter.eq("userName", email)).invoke(UserResource.class)
+                    .getResources()).extracting(UserResource::getId).containsExactly(created.getId());
+
+            UserResource off = scim.modifyRequest("Users", created.getId()).replaceValue("active", false)
+                    .invoke(UserResource.class);
+
+            assertThat(off.getActive()).isFalse();
+            assertThat(records.findByEmail(email).orElseThrow().status()).isEqualTo(AdminStatus.DISABLED);
+            assertThat(pool.userWithEmail(email).orElseThrow().enabled()).isFalse();
+
+            UserResource on = scim.modifyRequest("Users", created.getId()).replaceValue("active", true)
+                    .invoke(UserResource.class);
+
+            assertThat(on.getActive()).isTrue();
+            assertThat(records.findByEmail(email).orElseThrow().status()).isEqualTo(AdminStatus.INVITED);
+            assertThat(pool.userWithEmail(email).orElseThrow().enabled()).isTrue();
+
+            scim.deleteRequest("Users", created.getId()).invoke();
+
+            assertThat(records.findByEmail(email)).isEmpty();
+            assertThat(pool.usersWithEmail(email)).isEmpty();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
