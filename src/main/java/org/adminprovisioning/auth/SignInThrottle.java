@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,14 @@ class SignInThrottle {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Duration longestWindow;
+    /** The longest window any bucket was asked for: purging sooner would reset a longer budget early. */
+    private final AtomicReference<Duration> longestWindow;
 
     SignInThrottle(JdbcTemplate jdbc, Clock clock, SignInProtectionProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.longestWindow = properties.failedAttemptsWindow().compareTo(properties.requestsPerClientWindow()) > 0
-                ? properties.failedAttemptsWindow() : properties.requestsPerClientWindow();
+        this.longestWindow = new AtomicReference<>(longer(properties.failedAttemptsWindow(),
+                properties.requestsPerClientWindow()));
     }
 
     /**
@@ -47,6 +49,7 @@ class SignInThrottle {
      * the first unit taken after the previous one ended.
      */
     Verdict acquire(String name, int limit, Duration window) {
+        longestWindow.accumulateAndGet(window, SignInThrottle::longer);
         String bucket = bucket(name);
         Instant now = clock.instant();
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -98,10 +101,14 @@ class SignInThrottle {
             initialDelayString = "${provisioning.auth.purge-interval:5m}")
     void purge() {
         int purged = jdbc.update("DELETE FROM sign_in_throttle WHERE window_start < ?",
-                at(clock.instant().minus(longestWindow)));
+                at(clock.instant().minus(longestWindow.get())));
         if (purged > 0) {
             log.debug("Purged {} ended sign-in throttle windows", purged);
         }
+    }
+
+    private static Duration longer(Duration one, Duration other) {
+        return one.compareTo(other) >= 0 ? one : other;
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -120,4 +120,22 @@ class SignInThrottleSharingTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_throttle WHERE bucket = ?", Long.class, bucket))
                 .isZero();
     }
+
+    @Test
+    void aWindowLongerThanTheSignInOnes_isNotPurgedBeforeItEnds() {
+        SignInThrottle throttle = instance();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String bucket = bucket();
+        Duration longer = WINDOW.multipliedBy(4);
+        throttle.acquire(bucket, 1, longer);
+
+        clock.advance(WINDOW.plusSeconds(1));
+        throttle.purge();
+
+        assertThat(throttle.acquire(bucket, 1, longer).allowed()).as("still within its own window").isFalse();
+        clock.advance(longer);
+        throttle.purge();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_throttle WHERE bucket = ?", Long.class, bucket))
+                .isZero();
+    }
 }
