@@ -286,7 +286,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(type.title());
             }
         }
-        if (body instanceof ProblemDetail) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.withRequestId(problem);
             HttpHeaders problemHeaders = new HttpHeaders();
             problemHeaders.putAll(headers);
             problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
