@@ -1,5 +1,6 @@
 package org.adminprovisioning.auth;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -22,8 +23,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code /auth/**} and {@code /actuator/health} are public, and so, in the default profile only (the
  * loopback sandbox), are the dev outbox, the in-memory pool's key set at
  * {@code /<poolId>/.well-known/jwks.json}, the API docs and Swagger UI; everything else needs
- * {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}). The services check again with
- * {@code @PreAuthorize}.
+ * {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}), {@code /actuator/prometheus} included,
+ * unless {@code management.server.port} puts the actuator on a port of its own, where it is public.
+ * The services check again with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,6 +56,11 @@ class SecurityConfig {
                             .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll();
                     if (sandbox) {
                         requests.requestMatchers(SANDBOX_TOOLS).permitAll();
+                    }
+                    if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+                        // Actuator lives on the management port alone, which the deployment keeps off the load
+                        // balancer (docs/operations.md): Prometheus scrapes it without a Cognito token.
+                        requests.requestMatchers("/actuator/**").permitAll();
                     }
                     requests.anyRequest().hasAuthority(AdminAuthenticationConverter.ADMIN_ROLE);
                 })

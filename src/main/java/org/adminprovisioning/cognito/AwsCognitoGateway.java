@@ -217,6 +217,20 @@ public class AwsCognitoGateway implements CognitoGateway {
         });
     }
 
+    @Override
+    public PoolDescription describePool() {
+        return call("DescribeUserPool", () -> {
+            try {
+                var pool = client.describeUserPool(r -> r.userPoolId(this.pool.userPoolId())).userPool();
+                return new PoolDescription(pool.id(), pool.name(),
+                        pool.estimatedNumberOfUsers() == null ? 0 : pool.estimatedNumberOfUsers());
+            } catch (ResourceNotFoundException | NotAuthorizedException e) {
+                // No such pool, or credentials that may not see it: configuration, not the caller's doing.
+                throw new CognitoUnavailableException("DescribeUserPool failed: " + describe(e), e);
+            }
+        });
+    }
+
     /** {@code SECRET_HASH} = Base64(HMAC-SHA256(clientSecret, username + clientId)), when the client has a secret. */
     Optional<String> secretHash(String username) {
         if (!pool.hasClientSecret()) {

@@ -261,4 +261,17 @@ public interface CognitoGateway {
      * @throws CognitoUnavailableException Cognito could not be reached or failed
      */
     CognitoUserPage listAdminGroupUsers(String nextToken);
+
+    /**
+     * Describes the configured pool ({@code DescribeUserPool}): a cheap call that proves the pool
+     * exists and that our credentials may administer it. Counts against Cognito's {@code UserPoolRead}
+     * quota (15 requests per second per account by default), so callers cache its answer.
+     *
+     * <p>Called by the {@code cognito} health indicator ({@code CognitoHealthIndicator}).
+     *
+     * @return the pool's id, name and estimated number of users
+     * @throws CognitoUnavailableException Cognito could not be reached or failed, the pool does not
+     *                                     exist, or our credentials may not describe it
+     */
+    PoolDescription describePool();
 }

@@ -46,7 +46,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolPolicyType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
@@ -276,6 +281,25 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         usersBySub.remove(user.sub);
         user.groups.forEach(group -> groupMembers.get(group).remove(user));
         return AdminDeleteUserResponse.builder().build();
+    }
+
+    /** The pool as {@code DescribeUserPool} shows it: id, a name, the user count and the password policy. */
+    @Override
+    public synchronized DescribeUserPoolResponse describeUserPool(DescribeUserPoolRequest request) {
+        checkPool(request.userPoolId());
+        return DescribeUserPoolResponse.builder().userPool(UserPoolType.builder()
+                .id(settings.userPoolId())
+                .name("in-memory pool")
+                .estimatedNumberOfUsers(usersByName.size())
+                .policies(UserPoolPolicyType.builder().passwordPolicy(PasswordPolicyType.builder()
+                        .minimumLength(policy.minimumLength())
+                        .requireUppercase(policy.requireUppercase())
+                        .requireLowercase(policy.requireLowercase())
+                        .requireNumbers(policy.requireNumbers())
+                        .requireSymbols(policy.requireSymbols())
+                        .temporaryPasswordValidityDays((int) settings.temporaryPasswordValidity().toDays())
+                        .build()).build())
+                .build()).build();
     }
 
     @Override
