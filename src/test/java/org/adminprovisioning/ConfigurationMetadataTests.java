@@ -37,7 +37,8 @@ class ConfigurationMetadataTests {
             }
         }
         Set<String> undocumented = new TreeSet<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("src/main/resources"), "application*.properties")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("src/main/resources"),
+                "application*.properties")) {
             for (Path file : files) {
                 Properties properties = new Properties();
                 try (Reader reader = Files.newBufferedReader(file)) {

@@ -83,7 +83,8 @@ public class EnableAdmin implements OperationPlan {
         JournalEntry.Request request = new JournalEntry.Request(change.actor().adminId(), change.idempotencyKey(), hash);
         Progress<JournalEntry> started;
         try {
-            started = metrics.step(Operation.ENABLE, "journal", () -> transactions.execute(tx -> start(change, request)));
+            started = metrics.step(Operation.ENABLE, "journal",
+                    () -> transactions.execute(tx -> start(change, request)));
         } catch (DataIntegrityViolationException busy) {
             Optional<JournalEntry> twin = idempotency.previous(change.actor(), change.idempotencyKey());
             if (twin.isPresent()) {

@@ -103,7 +103,8 @@ public class ResendInvite implements OperationPlan {
     private InviteResent resendTimed(EmailAddress email, Actor actor) {
         JournalEntry entry;
         try {
-            entry = metrics.step(Operation.RESEND, "journal", () -> transactions.execute(tx -> reserveSlot(email, actor)));
+            entry = metrics.step(Operation.RESEND, "journal",
+                    () -> transactions.execute(tx -> reserveSlot(email, actor)));
         } catch (OperationFailedException refused) {
             audit.record(actor.name(), Action.RESEND_INVITE, email.value(), Outcome.REFUSED, refused.reason().code());
             throw refused;

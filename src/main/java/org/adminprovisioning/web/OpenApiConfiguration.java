@@ -30,13 +30,14 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI description at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), committed as
  * {@code docs/openapi.json}. Every operation's error answers come from one table, {@link ApiProblems}:
  * its success statuses, and per error status the problem types it may carry, each with an example;
- * only operations for admins carry the security requirement. SCIM ({@code /scim/**}, its own schema endpoints) and {@code /error} are
- * left out ({@code springdoc.paths-to-exclude}).
+ * only operations for admins carry the security requirement. SCIM ({@code /scim/**}, its own schema
+ * endpoints) and {@code /error} are left out ({@code springdoc.paths-to-exclude}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     static final String PROBLEM_SCHEMA = "Problem";
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Bean
     OpenAPI adminProvisioningOpenApi() {
@@ -100,8 +101,7 @@ class OpenApiConfiguration {
                     .value(Map.of("type", type.uri().toString(), "title", type.title(), "status", status))));
             responses.put(String.valueOf(status), new ApiResponse()
                     .description(types.stream().map(ProblemType::slug).collect(Collectors.joining(", ")))
-                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            problem)));
+                    .content(new Content().addMediaType(PROBLEM_JSON, problem)));
         });
         return responses;
     }

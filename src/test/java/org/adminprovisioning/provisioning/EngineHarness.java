@@ -117,7 +117,8 @@ final class EngineHarness implements AutoCloseable {
         DatabaseFirstChange change = new DatabaseFirstChange(records, journal, idempotency, audit, transactions,
                 metrics);
         this.provision = new ProvisionAdmin(cognito, records, journal, idempotency, ownership,
-                new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit, passwords, transactions, metrics);
+                new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit, passwords,
+                transactions, metrics);
         this.resend = new ResendInvite(cognito, records, journal, idempotency, endings, audit, passwords,
                 transactions, PROPERTIES, clock, metrics);
         this.disable = new DisableAdmin(cognito, change, endings);

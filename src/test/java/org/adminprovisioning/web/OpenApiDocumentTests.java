@@ -54,8 +54,9 @@ class OpenApiDocumentTests extends EndToEndTestSupport {
         List<String> withoutProblems = new ArrayList<>();
         for (String operation : operations(spec)) {
             JsonNode responses = operationNode(spec, operation).path("responses");
-            boolean problems = responses.properties().stream().anyMatch(response -> response.getKey().matches("[45]\\d\\d")
-                    && response.getValue().path("content").has("application/problem+json"));
+            boolean problems = responses.properties().stream()
+                    .anyMatch(response -> response.getKey().matches("[45]\\d\\d")
+                            && response.getValue().path("content").has("application/problem+json"));
             if (!problems || ApiProblems.of(operation).isEmpty()) {
                 withoutProblems.add(operation);
             }
@@ -88,8 +89,10 @@ class OpenApiDocumentTests extends EndToEndTestSupport {
 
         assertThat(operationNode(spec, "POST /auth/login").has("security")).isFalse();
         assertThat(names(operationNode(spec, "DELETE /admins/{id}").path("responses"))).contains("204", "202");
-        assertThat(operations(spec)).noneMatch(operation -> operation.contains(" /scim") || operation.endsWith(" /error"));
-        assertThat(spec.path("components").path("schemas").path("Problem").path("properties").has("requestId")).isTrue();
+        assertThat(operations(spec))
+                .noneMatch(operation -> operation.contains(" /scim") || operation.endsWith(" /error"));
+        assertThat(spec.path("components").path("schemas").path("Problem").path("properties").has("requestId"))
+                .isTrue();
     }
 
     private static Set<String> operations(JsonNode spec) {

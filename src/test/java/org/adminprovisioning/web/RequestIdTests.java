@@ -33,7 +33,8 @@ class RequestIdTests extends EndToEndTestSupport {
 
     @Test
     void aProblem_carriesTheCallersRequestId_inTheHeaderTheBodyAndTheLogLines(CapturedOutput output) {
-        Reply reply = api.post("/admins", Map.of("email", "not an email"), token, Map.of("X-Request-Id", "client-42.a:b_c"));
+        Reply reply = api.post("/admins", Map.of("email", "not an email"), token,
+                Map.of("X-Request-Id", "client-42.a:b_c"));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("X-Request-Id")).isEqualTo("client-42.a:b_c");
@@ -60,12 +61,14 @@ class RequestIdTests extends EndToEndTestSupport {
         Reply second = api.get("/admins?size=1", token);
 
         assertThat(first.status()).isEqualTo(200);
-        assertThat(UUID.fromString(first.header("X-Request-Id"))).isNotEqualTo(UUID.fromString(second.header("X-Request-Id")));
+        assertThat(UUID.fromString(first.header("X-Request-Id")))
+                .isNotEqualTo(UUID.fromString(second.header("X-Request-Id")));
     }
 
     @Test
     void theSecurityChainsProblems_carryTheRequestId() {
-        Reply unauthorized = api.post("/admins", Map.of("email", "a@example.com"), null, Map.of("X-Request-Id", "no-token-1"));
+        Reply unauthorized = api.post("/admins", Map.of("email", "a@example.com"), null,
+                Map.of("X-Request-Id", "no-token-1"));
 
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(unauthorized.body().path("requestId").asString()).isEqualTo("no-token-1");
