@@ -46,6 +46,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
@@ -57,11 +59,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersIn
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedUserStateException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolPolicyType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
@@ -276,6 +281,26 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         usersBySub.remove(user.sub);
         user.groups.forEach(group -> groupMembers.get(group).remove(user));
         return AdminDeleteUserResponse.builder().build();
+    }
+
+    /** The pool's settings as Cognito describes them; here the password policy is what matters. */
+    @Override
+    public synchronized DescribeUserPoolResponse describeUserPool(DescribeUserPoolRequest request) {
+        checkPool(request.userPoolId());
+        PasswordPolicyType password = PasswordPolicyType.builder()
+                .minimumLength(policy.minimumLength())
+                .requireUppercase(policy.requireUppercase())
+                .requireLowercase(policy.requireLowercase())
+                .requireNumbers(policy.requireNumbers())
+                .requireSymbols(policy.requireSymbols())
+                .temporaryPasswordValidityDays((int) settings.temporaryPasswordValidity().toDays())
+                .build();
+        return DescribeUserPoolResponse.builder().userPool(UserPoolType.builder()
+                .id(settings.userPoolId())
+                .name("in-memory pool " + settings.userPoolId())
+                .policies(UserPoolPolicyType.builder().passwordPolicy(password).build())
+                .estimatedNumberOfUsers(usersByName.size())
+                .build()).build();
     }
 
     @Override
