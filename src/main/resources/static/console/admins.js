@@ -4,7 +4,7 @@
 
 import {call} from './api.js';
 import * as session from './session.js';
-import {announce, busy, byId, confirm, h, showProblem, statusBadge, when} from './ui.js';
+import {announce, busy, byId, clearMessages, confirm, h, showProblem, statusBadge, when} from './ui.js';
 
 const PAGE_SIZE = 20;
 const state = {page: 0, status: '', q: ''};
@@ -16,10 +16,11 @@ export function setUp() {
     state.status = byId('filter-status').value;
     state.q = byId('filter-q').value.trim();
     state.page = 0;
+    clearMessages();
     load();
   });
-  byId('admins-previous').addEventListener('click', () => { state.page -= 1; load(); });
-  byId('admins-next').addEventListener('click', () => { state.page += 1; load(); });
+  byId('admins-previous').addEventListener('click', () => { state.page -= 1; clearMessages(); load(); });
+  byId('admins-next').addEventListener('click', () => { state.page += 1; clearMessages(); load(); });
 }
 
 /** Fetches and shows the current page; resolves once the table is drawn (or the failure shown). */
