@@ -1,15 +1,16 @@
-package org.adminprovisioning.auth;
+package org.adminprovisioning.console;
 
 import static org.adminprovisioning.testsupport.SliceRequests.PROBLEM;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.auth.SecuritySliceConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The console's static files ({@code /}, {@code /console/**}) are public in every profile: they hold no
  * data, and a person must load the sign-in page before having a token. Everything else keeps its guard.
  */
-@WebMvcTest(PasswordPolicyController.class)
+@WebMvcTest(ConsolePageController.class)
 @Import(SecuritySliceConfiguration.class)
 class ConsoleFilesSecurityTests {
 
@@ -31,14 +32,14 @@ class ConsoleFilesSecurityTests {
     private MockMvc mvc;
 
     @MockitoBean
-    private FirstLoginService firstLogin;
-
-    @MockitoBean
     private AdminRecords records;
 
     @Test
     void theConsolePage_andItsScripts_loadWithoutAToken() throws Exception {
-        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(forwardedUrl("index.html"));
+        mvc.perform(get("/").accept("text/html,application/xhtml+xml,*/*;q=0.8")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(header().string("Cache-Control", "no-cache"))
+                .andExpect(content().string(containsString("<main id=\"main\"")));
         mvc.perform(get("/index.html")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<main id=\"main\"")));
         mvc.perform(get("/console/app.js")).andExpect(status().isOk())
@@ -53,6 +54,13 @@ class ConsoleFilesSecurityTests {
                 .andExpect(jsonPath("$.type").value(PROBLEM + "unauthorized"));
         mvc.perform(get("/admins")).andExpect(status().isUnauthorized());
         mvc.perform(get("/admins/reconciliation")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void thePage_forAClientThatTakesNoHtml_isTheUsual406Problem() throws Exception {
+        mvc.perform(get("/").accept("application/json")).andExpect(status().isNotAcceptable())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value(PROBLEM + "not-acceptable"));
     }
 
     @Test
