@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one filter chain: a stateless OAuth2 resource server that accepts Cognito access tokens.
- * {@code /auth/**} and {@code /actuator/health} are public, and so, in the default profile only (the
+ * {@code /auth/**}, {@code /actuator/health} and the console's static files ({@code /}, {@code /console/**})
+ * are public, and so, in the default profile only (the
  * loopback sandbox), are the dev outbox, the in-memory pool's key set at
  * {@code /<poolId>/.well-known/jwks.json}, the API docs and Swagger UI; everything else needs
  * {@code ROLE_ADMIN} (see {@link AdminAuthenticationConverter}), {@code /actuator/prometheus} included,
@@ -32,6 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     static final String POOL_KEYS = "/*/.well-known/jwks.json";
+    /** The admin console's static files (DESIGN §13): public in every profile, they hold no data. */
+    private static final String[] CONSOLE = {"/", "/index.html", "/console/**"};
     /** Public in the loopback sandbox only; in any other profile they need an admin (and are off by default). */
     private static final String[] SANDBOX_TOOLS = {"/dev/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
         "/swagger-ui.html", POOL_KEYS};
@@ -53,7 +56,8 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.OPTIONS, "/admins/**", "/auth/**").permitAll()
-                            .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll();
+                            .requestMatchers("/auth/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers(HttpMethod.GET, CONSOLE).permitAll();
                     if (sandbox) {
                         requests.requestMatchers(SANDBOX_TOOLS).permitAll();
                     }

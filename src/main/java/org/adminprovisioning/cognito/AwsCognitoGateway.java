@@ -56,11 +56,13 @@ public class AwsCognitoGateway implements CognitoGateway {
     private final CognitoIdentityProviderClient client;
     private final CognitoProperties pool;
     private final AwsSignIn signIn;
+    private final PoolPasswordPolicy passwordPolicy;
 
     public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool) {
         this.client = client;
         this.pool = pool;
         this.signIn = new AwsSignIn(client, pool, this::secretHash);
+        this.passwordPolicy = new PoolPasswordPolicy(client, pool.userPoolId());
     }
 
     @Override
@@ -229,6 +231,12 @@ public class AwsCognitoGateway implements CognitoGateway {
                 throw new CognitoUnavailableException("DescribeUserPool failed: " + describe(e), e);
             }
         });
+    }
+
+    /** {@inheritDoc} Read with {@code DescribeUserPool} and kept for {@link PoolPasswordPolicy#KEPT_FOR}. */
+    @Override
+    public PasswordPolicy passwordPolicy() {
+        return passwordPolicy.get();
     }
 
     /** {@code SECRET_HASH} = Base64(HMAC-SHA256(clientSecret, username + clientId)), when the client has a secret. */

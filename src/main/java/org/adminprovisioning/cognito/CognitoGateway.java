@@ -274,4 +274,22 @@ public interface CognitoGateway {
      *                                     exist, or our credentials may not describe it
      */
     PoolDescription describePool();
+
+    /**
+     * The pool's password policy ({@code DescribeUserPool}, its {@code Policies.PasswordPolicy}): what a
+     * new password must satisfy before Cognito accepts it, so a person choosing one can be told the
+     * rules up front instead of learning them one {@code InvalidPasswordException} at a time. Settings
+     * the pool leaves out take Cognito's defaults ({@link PasswordPolicy#cognitoDefault()}). A pool's
+     * policy rarely changes, so drivers may cache the answer for a few minutes.
+     *
+     * <p>Called by {@code auth.PasswordPolicyController} for {@code GET /auth/password-policy}, which the
+     * console's "choose a password" screen reads to show and check the rules as the person types.
+     *
+     * @return on success the pool's {@link PasswordPolicy}: minimum length and the required character
+     *         classes; never {@code null}
+     * @throws CognitoThrottledException   the pool's quota for {@code DescribeUserPool} is exhausted
+     * @throws CognitoUnavailableException Cognito could not be reached or failed, or our credentials may
+     *                                     not call {@code cognito-idp:DescribeUserPool}
+     */
+    PasswordPolicy passwordPolicy();
 }

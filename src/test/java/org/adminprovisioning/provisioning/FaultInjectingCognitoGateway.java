@@ -10,6 +10,7 @@ import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserPage;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PoolDescription;
+import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.cognito.SignInResult;
 
 /**
@@ -166,5 +167,10 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
     @Override
     public PoolDescription describePool() {
         return generic.describePool();
+    }
+
+    @Override
+    public PasswordPolicy passwordPolicy() {
+        return generic.passwordPolicy();
     }
 }
