@@ -56,11 +56,19 @@ public class AwsCognitoGateway implements CognitoGateway {
     private final CognitoIdentityProviderClient client;
     private final CognitoProperties pool;
     private final AwsSignIn signIn;
+    private final CognitoCalls calls;
 
+    /** A gateway whose calls are neither paced nor retried: for a single caller, or a client that paces itself. */
     public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool) {
+        this(client, pool, CognitoCalls.unpaced());
+    }
+
+    /** A gateway whose every call goes through {@code calls}: paced under the account's quotas, and counted. */
+    public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool, CognitoCalls calls) {
         this.client = client;
         this.pool = pool;
-        this.signIn = new AwsSignIn(client, pool, this::secretHash);
+        this.calls = calls;
+        this.signIn = new AwsSignIn(client, pool, this::secretHash, calls);
     }
 
     @Override
@@ -239,9 +247,9 @@ public class AwsCognitoGateway implements CognitoGateway {
         });
     }
 
-    private static <T> T call(String operation, Supplier<T> action) {
+    private <T> T call(String operation, Supplier<T> action) {
         try {
-            return action.get();
+            return calls.call(operation, action);
         } catch (SdkException e) {
             throw translate(operation, e);
         }
