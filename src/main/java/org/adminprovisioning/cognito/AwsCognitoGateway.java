@@ -57,12 +57,21 @@ public class AwsCognitoGateway implements CognitoGateway {
     private final CognitoProperties pool;
     private final AwsSignIn signIn;
     private final PoolPasswordPolicy passwordPolicy;
+    private final CognitoCalls calls;
 
+    /** A gateway whose calls are neither paced nor retried: for a single caller, or a client that paces itself. */
     public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool) {
+        this(client, pool, CognitoCalls.unpaced());
+    }
+
+    /** A gateway whose every call goes through {@code calls}: paced under the account's quotas, and counted. */
+    public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool, CognitoCalls calls) {
         this.client = client;
         this.pool = pool;
-        this.signIn = new AwsSignIn(client, pool, this::secretHash);
-        this.passwordPolicy = new PoolPasswordPolicy(client, pool.userPoolId());
+        this.calls = calls;
+        this.signIn = new AwsSignIn(client, pool, this::secretHash, calls);
+        this.passwordPolicy = new PoolPasswordPolicy(() -> call("DescribeUserPool",
+                () -> client.describeUserPool(r -> r.userPoolId(pool.userPoolId())).userPool()));
     }
 
     @Override
@@ -261,9 +270,9 @@ public class AwsCognitoGateway implements CognitoGateway {
         });
     }
 
-    private static <T> T call(String operation, Supplier<T> action) {
+    private <T> T call(String operation, Supplier<T> action) {
         try {
-            return action.get();
+            return calls.call(operation, action);
         } catch (SdkException e) {
             throw translate(operation, e);
         }

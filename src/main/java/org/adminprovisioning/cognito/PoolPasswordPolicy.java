@@ -1,9 +1,8 @@
 package org.adminprovisioning.cognito;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
@@ -18,13 +17,12 @@ final class PoolPasswordPolicy {
 
     static final Duration KEPT_FOR = Duration.ofMinutes(5);
 
-    private final CognitoIdentityProviderClient client;
-    private final String userPoolId;
+    private final Supplier<UserPoolType> describe;
     private volatile Read last;
 
-    PoolPasswordPolicy(CognitoIdentityProviderClient client, String userPoolId) {
-        this.client = client;
-        this.userPoolId = userPoolId;
+    /** @param describe {@code DescribeUserPool}'s pool, paced and with its errors translated like every call */
+    PoolPasswordPolicy(Supplier<UserPoolType> describe) {
+        this.describe = describe;
     }
 
     PasswordPolicy get() {
@@ -33,12 +31,7 @@ final class PoolPasswordPolicy {
         if (read != null && now - read.atNanos() < KEPT_FOR.toNanos()) {
             return read.policy();
         }
-        PasswordPolicy policy;
-        try {
-            policy = of(client.describeUserPool(r -> r.userPoolId(userPoolId)).userPool());
-        } catch (SdkException e) {
-            throw AwsCognitoGateway.translate("DescribeUserPool", e);
-        }
+        PasswordPolicy policy = of(describe.get());
         last = new Read(policy, now);
         return policy;
     }
