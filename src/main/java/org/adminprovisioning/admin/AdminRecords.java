@@ -218,6 +218,11 @@ public class AdminRecords {
         return adminInfos.findByUserLiveCognitoUsername(cognitoUsername).map(this::snapshot);
     }
 
+    /** The live admin with this Cognito username as a request's caller: its identity and status, nothing more. */
+    public Optional<Caller> findCaller(String cognitoUsername) {
+        return users.findCaller(cognitoUsername);
+    }
+
     /** The live admin (not offboarded) with this normalized email. */
     @Transactional(readOnly = true)
     public Optional<AdminAccount> findByEmail(String email) {
@@ -300,6 +305,15 @@ public class AdminRecords {
 
     private AdminAccount snapshot(AdminInfo info) {
         return AdminAccount.of(info, inviteValidity, clock.instant());
+    }
+
+    /** An admin as a request's caller: who it is, which {@code sub} it is bound to, and whether it may act. */
+    public record Caller(UUID id, String email, String cognitoUsername, String cognitoSub, AdminStatus status) {
+
+        public static Caller of(AdminAccount account) {
+            return new Caller(account.id(), account.email(), account.cognitoUsername(), account.cognitoSub(),
+                    account.status());
+        }
     }
 
     /**
