@@ -135,43 +135,56 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     }
 
     @Override
-    public synchronized AdminCreateUserResponse adminCreateUser(AdminCreateUserRequest request) {
+    public AdminCreateUserResponse adminCreateUser(AdminCreateUserRequest request) {
         checkPool(request.userPoolId());
         if (request.messageAction() == MessageActionType.RESEND) {
-            PoolUser user = require(request.username());
-            if (user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
-                throw error(UnsupportedUserStateException.builder(), "UnsupportedUserStateException",
-                        "Resend not possible. " + user.username + " status is not FORCE_CHANGE_PASSWORD.");
-            }
-            String temporary = temporaryPasswordOf(request);
-            user.setPassword(temporary, clock.instant().plus(settings.temporaryPasswordValidity()));
-            user.modifiedAt = clock.instant();
-            invite(user, temporary);
-            return AdminCreateUserResponse.builder().user(user.toUserType()).build();
+            return resend(request);
         }
         String email = attributeValue(request.userAttributes(), "email").orElse(request.username());
         if (email == null || !email.contains("@") || !email.equalsIgnoreCase(request.username())) {
             throw error(InvalidParameterException.builder(), "InvalidParameterException",
                     "Username should be an email.");
         }
-        if (lookup(email).isPresent()) {
-            throw error(UsernameExistsException.builder(), "UsernameExistsException",
-                    "An account with the given email already exists.");
+        // Random ids, the policy check and the password's hash need no lock: done before taking it,
+        // so that concurrent creations wait for each other only while the indexes change.
+        String temporary = temporaryPasswordOf(request);
+        String username = UUID.randomUUID().toString();
+        String sub = UUID.randomUUID().toString();
+        boolean emailVerified = attributeValue(request.userAttributes(), "email_verified").map(Boolean::parseBoolean)
+                .orElse(false);
+        Instant now = clock.instant();
+        PoolUser user;
+        UserType created;
+        synchronized (this) {
+            if (lookup(email).isPresent()) {
+                throw error(UsernameExistsException.builder(), "UsernameExistsException",
+                        "An account with the given email already exists.");
+            }
+            user = new PoolUser(nextSequence++, username, sub, email.toLowerCase(), now);
+            user.emailVerified = emailVerified;
+            user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
+            usersByName.put(user.username, user);
+            usersByEmail.put(user.email, user);
+            usersBySub.put(user.sub, user);
+            usersInOrder.put(user.sequence, user);
+            created = user.toUserType();
+        }
+        if (request.messageAction() != MessageActionType.SUPPRESS) {
+            invite(user, temporary); // the outbox has a lock of its own; the fields read here never change
+        }
+        return AdminCreateUserResponse.builder().user(created).build();
+    }
+
+    private synchronized AdminCreateUserResponse resend(AdminCreateUserRequest request) {
+        PoolUser user = require(request.username());
+        if (user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
+            throw error(UnsupportedUserStateException.builder(), "UnsupportedUserStateException",
+                    "Resend not possible. " + user.username + " status is not FORCE_CHANGE_PASSWORD.");
         }
         String temporary = temporaryPasswordOf(request);
-        Instant now = clock.instant();
-        PoolUser user = new PoolUser(nextSequence++, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                email.toLowerCase(), now);
-        user.emailVerified = attributeValue(request.userAttributes(), "email_verified").map(Boolean::parseBoolean)
-                .orElse(false);
-        user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
-        usersByName.put(user.username, user);
-        usersByEmail.put(user.email, user);
-        usersBySub.put(user.sub, user);
-        usersInOrder.put(user.sequence, user);
-        if (request.messageAction() != MessageActionType.SUPPRESS) {
-            invite(user, temporary);
-        }
+        user.setPassword(temporary, clock.instant().plus(settings.temporaryPasswordValidity()));
+        user.modifiedAt = clock.instant();
+        invite(user, temporary);
         return AdminCreateUserResponse.builder().user(user.toUserType()).build();
     }
 
