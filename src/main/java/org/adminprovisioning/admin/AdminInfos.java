@@ -14,14 +14,18 @@ import org.springframework.data.repository.query.Param;
 /** Admin records, each fetched with its user and inviter because every reader needs them. */
 interface AdminInfos extends JpaRepository<AdminInfo, UUID> {
 
-    @EntityGraph(attributePaths = {"user", "invitedBy"})
-    Optional<AdminInfo> findByUserId(UUID userId);
+    // Fetch joins in the query rather than @EntityGraph: Hibernate caches the translated plan of a query
+    // without an applied graph, and re-translates one with a graph on every call (a hot path: every request).
+    String WITH_USER_AND_INVITER = "select i from AdminInfo i join fetch i.user u left join fetch i.invitedBy ";
 
-    @EntityGraph(attributePaths = {"user", "invitedBy"})
-    Optional<AdminInfo> findByUserLiveEmail(String email);
+    @Query(WITH_USER_AND_INVITER + "where u.id = :userId")
+    Optional<AdminInfo> findByUserId(@Param("userId") UUID userId);
 
-    @EntityGraph(attributePaths = {"user", "invitedBy"})
-    Optional<AdminInfo> findByUserLiveCognitoUsername(String cognitoUsername);
+    @Query(WITH_USER_AND_INVITER + "where u.liveEmail = :email")
+    Optional<AdminInfo> findByUserLiveEmail(@Param("email") String email);
+
+    @Query(WITH_USER_AND_INVITER + "where u.liveCognitoUsername = :cognitoUsername")
+    Optional<AdminInfo> findByUserLiveCognitoUsername(@Param("cognitoUsername") String cognitoUsername);
 
     /** One page of admins in these states whose email starts with the prefix (a LIKE pattern, escaped with {@code !}). */
     @EntityGraph(attributePaths = {"user", "invitedBy"})

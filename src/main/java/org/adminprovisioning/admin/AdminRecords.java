@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -218,6 +218,11 @@ public class AdminRecords {
         return adminInfos.findByUserLiveCognitoUsername(cognitoUsername).map(this::snapshot);
     }
 
+    /** The live admin with this Cognito username as a request's caller: its identity and status, nothing more. */
+    public Optional<Caller> findCaller(String cognitoUsername) {
+        return users.findCaller(cognitoUsername);
+    }
+
     /** The live admin (not offboarded) with this normalized email. */
     @Transactional(readOnly = true)
     public Optional<AdminAccount> findByEmail(String email) {
@@ -248,16 +253,16 @@ public class AdminRecords {
     }
 
     /**
-     * Every user row, page by page in a stable order, with whether its {@link AdminInfo} exists:
-     * the drift report's walk through our side, one page in memory at a time.
+     * The live (not offboarded) admins after {@code after} in id order, with whether each has its
+     * {@link AdminInfo}: the drift report's walk through our side, one keyset page in memory at a time.
+     *
+     * @param after the last id of the previous page, or {@code null} for the first page
      */
     @Transactional(readOnly = true)
-    public Slice<RecordedAdmin> scan(int pageNumber, int pageSize) {
-        Slice<User> slice = users.findAll(PageRequest.of(pageNumber, pageSize, Sort.by("id")));
-        Set<UUID> withoutInfo = slice.isEmpty() ? Set.of()
-                : Set.copyOf(users.findIdsWithoutAdminInfoIn(slice.map(User::getId).toList()));
-        return slice.map(user -> new RecordedAdmin(user.getId(), user.getEmail(), user.getCognitoUsername(),
-                user.getStatus(), !withoutInfo.contains(user.getId())));
+    public List<RecordedAdmin> scanLive(UUID after, int pageSize) {
+        List<User> page = after == null ? users.findByLiveCognitoUsernameNotNullOrderByIdAsc(Limit.of(pageSize))
+                : users.findByLiveCognitoUsernameNotNullAndIdGreaterThanOrderByIdAsc(after, Limit.of(pageSize));
+        return recorded(page);
     }
 
     /** The live admins with these Cognito usernames, as the drift report sees them (one page of the admin group). */
@@ -266,7 +271,10 @@ public class AdminRecords {
         if (cognitoUsernames.isEmpty()) {
             return List.of();
         }
-        List<User> found = users.findByLiveCognitoUsernameIn(cognitoUsernames);
+        return recorded(users.findByLiveCognitoUsernameIn(cognitoUsernames));
+    }
+
+    private List<RecordedAdmin> recorded(List<User> found) {
         Set<UUID> withoutInfo = found.isEmpty() ? Set.of()
                 : Set.copyOf(users.findIdsWithoutAdminInfoIn(found.stream().map(User::getId).toList()));
         return found.stream().map(user -> new RecordedAdmin(user.getId(), user.getEmail(), user.getCognitoUsername(),
@@ -297,6 +305,15 @@ public class AdminRecords {
 
     private AdminAccount snapshot(AdminInfo info) {
         return AdminAccount.of(info, inviteValidity, clock.instant());
+    }
+
+    /** An admin as a request's caller: who it is, which {@code sub} it is bound to, and whether it may act. */
+    public record Caller(UUID id, String email, String cognitoUsername, String cognitoSub, AdminStatus status) {
+
+        public static Caller of(AdminAccount account) {
+            return new Caller(account.id(), account.email(), account.cognitoUsername(), account.cognitoSub(),
+                    account.status());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -39,6 +40,17 @@ interface Users extends JpaRepository<User, UUID> {
 
     /** The admins that are not offboarded with any of these Cognito usernames. */
     List<User> findByLiveCognitoUsernameIn(Collection<String> usernames);
+
+    /** The first live admins by id: the drift report's first page of records. */
+    List<User> findByLiveCognitoUsernameNotNullOrderByIdAsc(Limit limit);
+
+    /** The next live admins by id after {@code after}: keyset paging, as cheap on the last page as on the first. */
+    List<User> findByLiveCognitoUsernameNotNullAndIdGreaterThanOrderByIdAsc(UUID after, Limit limit);
+
+    /** What the security filter needs of a caller: one row, one indexed read, no entities to hydrate. */
+    @Query("select new org.adminprovisioning.admin.AdminRecords$Caller(u.id, u.email, u.cognitoUsername, u.cognitoSub, "
+            + "u.status) from User u where u.liveCognitoUsername = :cognitoUsername")
+    Optional<AdminRecords.Caller> findCaller(@Param("cognitoUsername") String cognitoUsername);
 
     /** Which of these users have no {@link AdminInfo}. */
     @Query("select u.id from User u where u.id in :ids and not exists (select i from AdminInfo i where i.user = u)")

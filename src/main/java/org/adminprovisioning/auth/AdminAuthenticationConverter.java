@@ -3,9 +3,9 @@ package org.adminprovisioning.auth;
 import java.util.List;
 import java.util.Optional;
 
-import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminPrincipal;
 import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.AdminRecords.Caller;
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.audit.AuditTrail;
 import org.adminprovisioning.audit.AuditTrail.Action;
@@ -56,7 +56,7 @@ class AdminAuthenticationConverter implements Converter<Jwt, AbstractAuthenticat
         if (username == null || !groups.contains(adminGroup)) {
             return new CognitoAuthentication(jwt, username, List.of());
         }
-        return records.findByCognitoUsername(username)
+        return records.findCaller(username)
                 .flatMap(admin -> boundTo(admin, jwt.getSubject()))
                 .flatMap(this::active)
                 .map(admin -> new CognitoAuthentication(jwt,
@@ -66,11 +66,11 @@ class AdminAuthenticationConverter implements Converter<Jwt, AbstractAuthenticat
     }
 
     /** The admin, when the token's {@code sub} is the one recorded for it (binding it on first use). */
-    private Optional<AdminAccount> boundTo(AdminAccount admin, String sub) {
+    private Optional<Caller> boundTo(Caller admin, String sub) {
         if (sub == null || sub.isBlank()) {
             return Optional.empty();
         }
-        AdminAccount bound = admin;
+        Caller bound = admin;
         if (bound.cognitoSub() == null) {
             bound = bind(admin, sub);
         }
@@ -82,28 +82,28 @@ class AdminAuthenticationConverter implements Converter<Jwt, AbstractAuthenticat
         return Optional.of(bound);
     }
 
-    private AdminAccount bind(AdminAccount admin, String sub) {
+    private Caller bind(Caller admin, String sub) {
         try {
-            AdminAccount bound = records.bindCognitoSub(admin.id(), sub).orElse(admin);
+            Caller bound = records.bindCognitoSub(admin.id(), sub).map(Caller::of).orElse(admin);
             audit.record(admin.email(), Action.BIND_SUB, admin.email(), Outcome.SUCCEEDED, "sub " + sub);
             log.info("Admin {} bound to Cognito sub {} on its first token", admin.email(), sub);
             return bound;
         } catch (OptimisticLockingFailureException raced) {
             // Another request bound it first: whatever it recorded decides.
-            return records.findByCognitoUsername(admin.cognitoUsername()).orElse(admin);
+            return records.findCaller(admin.cognitoUsername()).orElse(admin);
         }
     }
 
-    private Optional<AdminAccount> active(AdminAccount admin) {
-        AdminAccount current = admin;
+    private Optional<Caller> active(Caller admin) {
+        Caller current = admin;
         if (current.status() == AdminStatus.INVITED) {
             // Cognito issues tokens only after NEW_PASSWORD_REQUIRED was answered: a valid token for
             // an INVITED admin means our activation write was lost. Catch up instead of locking it out.
             try {
-                current = records.activate(admin.cognitoUsername()).orElse(admin);
+                current = records.activate(admin.cognitoUsername()).map(Caller::of).orElse(admin);
             } catch (OptimisticLockingFailureException raced) {
                 // A concurrent change (a disable, or the sign-in's own activation) won: what it stored decides.
-                current = records.findByCognitoUsername(admin.cognitoUsername()).orElse(admin);
+                current = records.findCaller(admin.cognitoUsername()).orElse(admin);
             }
         }
         return Optional.of(current).filter(a -> a.status() == AdminStatus.ACTIVE);

@@ -3,11 +3,10 @@ package org.adminprovisioning.drift;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,22 +20,24 @@ import org.adminprovisioning.drift.DriftReport.OrphanRecord;
 import org.adminprovisioning.drift.DriftReport.StuckRequest;
 import org.adminprovisioning.provisioning.UnfinishedRequests;
 import org.adminprovisioning.provisioning.UnfinishedRequests.UnfinishedRequest;
-import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
  * The drift report: drift that no unfinished operation explains is reported, never repaired
- * silently. It pages once through Cognito's admin group ({@code ListUsersInGroup}), comparing each
- * page with our records, then through our records in pages; only a record whose user the group
- * listing did not show costs one more Cognito call ({@code AdminGetUser}), to tell a missing user
- * from one outside the group.
+ * silently. It pages once through Cognito's admin group ({@code ListUsersInGroup}: ⌈n/60⌉ calls),
+ * comparing each page with our records, then through our live records in keyset pages; only a
+ * record whose user the group listing did not show costs one more Cognito call ({@code AdminGetUser}),
+ * to tell a missing user from one outside the group, and those are bounded. Its memory is one page
+ * of each side, the bounded lists, and 8 bytes per group member ({@link GroupMembers}).
  */
 @Service
 public class DriftReports {
 
     /** Entries per list at most; the scan stops there and says so ({@code truncated}). */
     static final int REPORT_LIMIT = 100;
+    /** {@code AdminGetUser} calls at most, for records the group listing did not show. */
+    static final int LOOKUP_LIMIT = 2 * REPORT_LIMIT;
     private static final int RECORD_PAGE = 200;
 
     private final CognitoGateway cognito;
@@ -69,17 +70,12 @@ public class DriftReports {
             compareGroupPage(page.users(), scan);
             token = page.nextToken();
         } while (token != null && !scan.full());
-        int number = 0;
-        Slice<RecordedAdmin> slice = null;
-        while (!scan.full() && (slice == null || slice.hasNext())) {
-            slice = records.scan(number++, RECORD_PAGE);
-            slice.forEach(record -> {
-                if (!scan.members.contains(record.cognitoUsername())) {
-                    RecordDrift.of(record, cognito.findUser(record.cognitoUsername()), false)
-                            .filter(drift -> unexplained(record))
-                            .ifPresent(drift -> scan.orphan(record, drift));
-                }
-            });
+        if (token != null) {
+            // Both lists are full: the rest of the group is unread, so no record can be judged absent from it.
+            scan.truncated = true;
+        } else {
+            scan.members.seal();
+            compareRecordsOutsideTheGroup(scan);
         }
         List<StuckRequest> stuck = unfinished.stuck(REPORT_LIMIT + 1).stream().map(StuckRequest::of).toList();
         if (stuck.size() > REPORT_LIMIT) {
@@ -89,6 +85,36 @@ public class DriftReports {
         DriftReport report = new DriftReport(scan.ghosts, scan.orphans, stuck, scan.truncated, now);
         metrics.reported(report);
         return report;
+    }
+
+    /**
+     * Our live records, in keyset pages, against the group's members: a record whose user the listing
+     * did not show costs one {@code AdminGetUser}, to tell a missing user from one outside the group.
+     * Such records are drift or about to be, so their look-ups are bounded too ({@link #LOOKUP_LIMIT}).
+     */
+    private void compareRecordsOutsideTheGroup(Scan scan) {
+        UUID after = null;
+        List<RecordedAdmin> page;
+        do {
+            page = records.scanLive(after, RECORD_PAGE);
+            for (RecordedAdmin record : page) {
+                if (scan.full()) {
+                    return;
+                }
+                if (scan.members.contains(record.cognitoUsername())) {
+                    continue;
+                }
+                if (scan.lookups == LOOKUP_LIMIT) {
+                    scan.truncated = true;
+                    return;
+                }
+                scan.lookups++;
+                RecordDrift.of(record, cognito.findUser(record.cognitoUsername()), false)
+                        .filter(drift -> unexplained(record))
+                        .ifPresent(drift -> scan.orphan(record, drift));
+            }
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == RECORD_PAGE);
     }
 
     /** One page of the admin group against our records: ghosts, and members whose record disagrees. */
@@ -126,10 +152,11 @@ public class DriftReports {
     private static final class Scan {
 
         // The admin group's usernames, so that our side is checked without a call per record.
-        final Set<String> members = new HashSet<>();
+        final GroupMembers members = new GroupMembers();
         final List<GhostCognitoUser> ghosts = new ArrayList<>();
         final List<OrphanRecord> orphans = new ArrayList<>();
         boolean truncated;
+        int lookups;
 
         void ghost(CognitoUser user) {
             if (ghosts.size() == REPORT_LIMIT) {

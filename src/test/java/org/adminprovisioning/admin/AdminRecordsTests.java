@@ -196,6 +196,31 @@ class AdminRecordsTests {
     }
 
     @Test
+    void scanLive_pagesThroughLiveAdminsByIdOnce_skippingOffboardedOnes() {
+        java.util.Set<UUID> live = new java.util.HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            AdminAccount admin = records.createAdminDatabaseRecords("scan" + i + "@example.com",
+                    UUID.randomUUID().toString(), null, null);
+            if (i % 5 == 0) {
+                records.offboard(admin.id());
+            } else {
+                live.add(admin.id());
+            }
+        }
+
+        java.util.List<UUID> seen = new java.util.ArrayList<>();
+        UUID after = null;
+        java.util.List<AdminRecords.RecordedAdmin> page;
+        do {
+            page = records.scanLive(after, 7);
+            page.forEach(record -> seen.add(record.id()));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 7);
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(live).doesNotHaveDuplicates();
+    }
+
+    @Test
     void disableEnableAndOffboard_moveTheAdmin_andOffboardingFreesTheEmailForANewAdmin() {
         AdminAccount boss = bootstrap();
         AdminAccount invited = records.createAdminDatabaseRecords("leaver@example.com", "u-leaver", null, boss.id());

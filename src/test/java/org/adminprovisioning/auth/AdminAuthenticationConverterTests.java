@@ -51,6 +51,10 @@ class AdminAuthenticationConverterTests {
                 "admin@example.com", NOW, null, NOW, 1, null, false, NOW);
     }
 
+    private static Optional<AdminRecords.Caller> caller(AdminAccount account) {
+        return Optional.of(AdminRecords.Caller.of(account));
+    }
+
     private static List<String> authorities(AbstractAuthenticationToken authentication) {
         return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     }
@@ -58,7 +62,7 @@ class AdminAuthenticationConverterTests {
     @Test
     void convert_grantsAdmin_toAnActiveAdminInTheAdminGroup() {
         AdminAccount active = account(AdminStatus.ACTIVE);
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(active));
+        when(records.findCaller(USERNAME)).thenReturn(caller(active));
 
         AbstractAuthenticationToken authentication = converter.convert(token(List.of("admins")));
 
@@ -77,7 +81,7 @@ class AdminAuthenticationConverterTests {
 
     @Test
     void convert_grantsNothing_toAGroupMemberWithoutAUser() {
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.empty());
+        when(records.findCaller(USERNAME)).thenReturn(Optional.empty());
 
         AbstractAuthenticationToken authentication = converter.convert(token(List.of("admins")));
 
@@ -87,7 +91,7 @@ class AdminAuthenticationConverterTests {
 
     @Test
     void convert_grantsNothing_toADisabledAdmin() {
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(account(AdminStatus.DISABLED)));
+        when(records.findCaller(USERNAME)).thenReturn(caller(account(AdminStatus.DISABLED)));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
         verify(records, never()).activate(USERNAME);
@@ -95,7 +99,7 @@ class AdminAuthenticationConverterTests {
 
     @Test
     void convert_activatesAnInvitedAdminWhoseActivationWriteWasLost() {
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(account(AdminStatus.INVITED)));
+        when(records.findCaller(USERNAME)).thenReturn(caller(account(AdminStatus.INVITED)));
         when(records.activate(USERNAME)).thenReturn(Optional.of(account(AdminStatus.ACTIVE)));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).containsExactly("ROLE_ADMIN");
@@ -104,8 +108,8 @@ class AdminAuthenticationConverterTests {
 
     @Test
     void convert_grantsNothing_whenADisableWonTheRaceAgainstTheCatchUpActivation() {
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(account(AdminStatus.INVITED)),
-                Optional.of(account(AdminStatus.DISABLED)));
+        when(records.findCaller(USERNAME)).thenReturn(caller(account(AdminStatus.INVITED)),
+                caller(account(AdminStatus.DISABLED)));
         when(records.activate(USERNAME)).thenThrow(new OptimisticLockingFailureException("raced"));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
@@ -113,8 +117,8 @@ class AdminAuthenticationConverterTests {
 
     @Test
     void convert_grantsAdmin_whenTheSignInsOwnActivationWonTheRace() {
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(account(AdminStatus.INVITED)),
-                Optional.of(account(AdminStatus.ACTIVE)));
+        when(records.findCaller(USERNAME)).thenReturn(caller(account(AdminStatus.INVITED)),
+                caller(account(AdminStatus.ACTIVE)));
         when(records.activate(USERNAME)).thenThrow(new OptimisticLockingFailureException("raced"));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).containsExactly("ROLE_ADMIN");
@@ -124,7 +128,7 @@ class AdminAuthenticationConverterTests {
     void convert_grantsNothing_whenTheTokensSubIsNotTheRecordedOne_andActivatesNothing() {
         AdminAccount invited = new AdminAccount(UUID.randomUUID(), "new.admin@example.com", USERNAME, "another-sub",
                 AdminStatus.INVITED, "admin@example.com", NOW, null, NOW, 1, null, false, NOW);
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(invited));
+        when(records.findCaller(USERNAME)).thenReturn(caller(invited));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).isEmpty();
         verify(records, never()).activate(USERNAME);
@@ -137,7 +141,7 @@ class AdminAuthenticationConverterTests {
                 AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
         AdminAccount bound = new AdminAccount(unbound.id(), unbound.email(), USERNAME, "sub-2", AdminStatus.ACTIVE,
                 "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(unbound));
+        when(records.findCaller(USERNAME)).thenReturn(caller(unbound));
         when(records.bindCognitoSub(unbound.id(), "sub-2")).thenReturn(Optional.of(bound));
 
         assertThat(authorities(converter.convert(token(List.of("admins"))))).containsExactly("ROLE_ADMIN");
@@ -151,7 +155,7 @@ class AdminAuthenticationConverterTests {
                 AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
         AdminAccount boundElsewhere = new AdminAccount(unbound.id(), unbound.email(), USERNAME, "sub-of-the-winner",
                 AdminStatus.ACTIVE, "admin@example.com", NOW, NOW, NOW, 1, null, false, NOW);
-        when(records.findByCognitoUsername(USERNAME)).thenReturn(Optional.of(unbound), Optional.of(boundElsewhere));
+        when(records.findCaller(USERNAME)).thenReturn(caller(unbound), caller(boundElsewhere));
         when(records.bindCognitoSub(unbound.id(), "sub-2"))
                 .thenThrow(new OptimisticLockingFailureException("raced"));
 

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +94,9 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
     /** Cognito's largest page for ListUsers and ListUsersInGroup. */
     private static final int MAX_PAGE_SIZE = 60;
-    private static final Pattern EMAIL_FILTER = Pattern.compile("^email\\s*=\\s*\"([^\"]*)\"$");
+    private static final NavigableMap<Long, PoolUser> EMPTY = new TreeMap<>();
+    /** The exact-match filters an index answers: {@code email = "…"}, {@code sub = "…"}, {@code username = "…"}. */
+    private static final Pattern EXACT_FILTER = Pattern.compile("^(email|sub|username)\\s*=\\s*\"([^\"]*)\"$");
 
     private final CognitoProperties settings;
     private final PasswordPolicy policy;
@@ -101,11 +105,14 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     private final SecureRandom random = new SecureRandom();
 
     // Indexed as Cognito is: by username, by the email alias, by sub; never a scan per look-up.
-    private final Map<String, PoolUser> usersByName = new LinkedHashMap<>();
+    private final Map<String, PoolUser> usersByName = new HashMap<>();
     private final Map<String, PoolUser> usersByEmail = new HashMap<>();
     private final Map<String, PoolUser> usersBySub = new HashMap<>();
-    /** Each group's members in the order they joined: {@code ListUsersInGroup} pages through it. */
-    private final Map<String, List<PoolUser>> groupMembers = new HashMap<>();
+    /** Every user by creation order: {@code ListUsers} pages through it from the token's position. */
+    private final NavigableMap<Long, PoolUser> usersInOrder = new TreeMap<>();
+    /** Each group's members by creation order: {@code ListUsersInGroup} pages through it. */
+    private final Map<String, NavigableMap<Long, PoolUser>> groupMembers = new HashMap<>();
+    private long nextSequence;
     private final PoolAuthentication authentication;
     private final PoolPasswordResets passwordResets;
 
@@ -136,42 +143,56 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     }
 
     @Override
-    public synchronized AdminCreateUserResponse adminCreateUser(AdminCreateUserRequest request) {
+    public AdminCreateUserResponse adminCreateUser(AdminCreateUserRequest request) {
         checkPool(request.userPoolId());
         if (request.messageAction() == MessageActionType.RESEND) {
-            PoolUser user = require(request.username());
-            if (user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
-                throw error(UnsupportedUserStateException.builder(), "UnsupportedUserStateException",
-                        "Resend not possible. " + user.username + " status is not FORCE_CHANGE_PASSWORD.");
-            }
-            String temporary = temporaryPasswordOf(request);
-            user.setPassword(temporary, clock.instant().plus(settings.temporaryPasswordValidity()));
-            user.modifiedAt = clock.instant();
-            invite(user, temporary);
-            return AdminCreateUserResponse.builder().user(user.toUserType()).build();
+            return resend(request);
         }
         String email = attributeValue(request.userAttributes(), "email").orElse(request.username());
         if (email == null || !email.contains("@") || !email.equalsIgnoreCase(request.username())) {
             throw error(InvalidParameterException.builder(), "InvalidParameterException",
                     "Username should be an email.");
         }
-        if (lookup(email).isPresent()) {
-            throw error(UsernameExistsException.builder(), "UsernameExistsException",
-                    "An account with the given email already exists.");
+        // Random ids, the policy check and the password's hash need no lock: done before taking it,
+        // so that concurrent creations wait for each other only while the indexes change.
+        String temporary = temporaryPasswordOf(request);
+        String username = UUID.randomUUID().toString();
+        String sub = UUID.randomUUID().toString();
+        boolean emailVerified = attributeValue(request.userAttributes(), "email_verified").map(Boolean::parseBoolean)
+                .orElse(false);
+        Instant now = clock.instant();
+        PoolUser user;
+        UserType created;
+        synchronized (this) {
+            if (lookup(email).isPresent()) {
+                throw error(UsernameExistsException.builder(), "UsernameExistsException",
+                        "An account with the given email already exists.");
+            }
+            user = new PoolUser(nextSequence++, username, sub, email.toLowerCase(), now);
+            user.emailVerified = emailVerified;
+            user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
+            usersByName.put(user.username, user);
+            usersByEmail.put(user.email, user);
+            usersBySub.put(user.sub, user);
+            usersInOrder.put(user.sequence, user);
+            created = user.toUserType();
+        }
+        if (request.messageAction() != MessageActionType.SUPPRESS) {
+            invite(user, temporary); // the outbox has a lock of its own; the fields read here never change
+        }
+        return AdminCreateUserResponse.builder().user(created).build();
+    }
+
+    private synchronized AdminCreateUserResponse resend(AdminCreateUserRequest request) {
+        PoolUser user = require(request.username());
+        if (user.status != UserStatusType.FORCE_CHANGE_PASSWORD) {
+            throw error(UnsupportedUserStateException.builder(), "UnsupportedUserStateException",
+                    "Resend not possible. " + user.username + " status is not FORCE_CHANGE_PASSWORD.");
         }
         String temporary = temporaryPasswordOf(request);
-        Instant now = clock.instant();
-        PoolUser user = new PoolUser(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                email.toLowerCase(), now);
-        user.emailVerified = attributeValue(request.userAttributes(), "email_verified").map(Boolean::parseBoolean)
-                .orElse(false);
-        user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
-        usersByName.put(user.username, user);
-        usersByEmail.put(user.email, user);
-        usersBySub.put(user.sub, user);
-        if (request.messageAction() != MessageActionType.SUPPRESS) {
-            invite(user, temporary);
-        }
+        user.setPassword(temporary, clock.instant().plus(settings.temporaryPasswordValidity()));
+        user.modifiedAt = clock.instant();
+        invite(user, temporary);
         return AdminCreateUserResponse.builder().user(user.toUserType()).build();
     }
 
@@ -199,7 +220,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         }
         PoolUser user = require(request.username());
         if (user.groups.add(request.groupName())) {
-            groupMembers.computeIfAbsent(request.groupName(), g -> new ArrayList<>()).add(user);
+            groupMembers.computeIfAbsent(request.groupName(), g -> new TreeMap<>()).put(user.sequence, user);
         }
         return AdminAddUserToGroupResponse.builder().build();
     }
@@ -253,15 +274,28 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         return AdminListGroupsForUserResponse.builder().groups(groups).build();
     }
 
+    /**
+     * Pages through every user, or answers an exact {@code email}, {@code sub} or {@code username}
+     * filter from its index; other filters (prefixes, other attributes) scan, as they are not used here.
+     */
     @Override
     public synchronized ListUsersResponse listUsers(ListUsersRequest request) {
         checkPool(request.userPoolId());
-        List<PoolUser> matching = new ArrayList<>();
-        Matcher filter = EMAIL_FILTER.matcher(request.filter() == null ? "" : request.filter().trim());
-        if (filter.matches()) {
-            lookup(filter.group(1)).ifPresent(matching::add);
+        String filter = request.filter() == null ? "" : request.filter().trim();
+        Matcher exact = EXACT_FILTER.matcher(filter);
+        NavigableMap<Long, PoolUser> matching;
+        if (exact.matches()) {
+            matching = new TreeMap<>();
+            Optional.ofNullable(switch (exact.group(1)) {
+                case "email" -> usersByEmail.get(exact.group(2).toLowerCase(Locale.ROOT));
+                case "sub" -> usersBySub.get(exact.group(2));
+                default -> usersByName.get(exact.group(2));
+            }).ifPresent(user -> matching.put(user.sequence, user));
+        } else if (filter.isEmpty()) {
+            matching = usersInOrder;
         } else {
-            matching.addAll(usersByName.values());
+            throw error(InvalidParameterException.builder(), "InvalidParameterException",
+                    "The in-memory pool filters by email, sub or username with '=' only: " + filter);
         }
         return page(matching, request.limit(), request.paginationToken(),
                 (users, next) -> ListUsersResponse.builder().users(users).paginationToken(next).build());
@@ -270,7 +304,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     @Override
     public synchronized ListUsersInGroupResponse listUsersInGroup(ListUsersInGroupRequest request) {
         checkPool(request.userPoolId());
-        List<PoolUser> members = groupMembers.getOrDefault(request.groupName(), List.of());
+        NavigableMap<Long, PoolUser> members = groupMembers.getOrDefault(request.groupName(), EMPTY);
         return page(members, request.limit(), request.nextToken(),
                 (users, next) -> ListUsersInGroupResponse.builder().users(users).nextToken(next).build());
     }
@@ -282,7 +316,8 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         usersByName.remove(user.username);
         usersByEmail.remove(user.email);
         usersBySub.remove(user.sub);
-        user.groups.forEach(group -> groupMembers.get(group).remove(user));
+        usersInOrder.remove(user.sequence);
+        user.groups.forEach(group -> groupMembers.get(group).remove(user.sequence));
         return AdminDeleteUserResponse.builder().build();
     }
 
@@ -411,17 +446,34 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         return attributes.stream().filter(a -> name.equals(a.name())).map(AttributeType::value).findFirst();
     }
 
-    /** One page of {@code all}; the token is the next page's offset, opaque to the caller as Cognito's is. */
-    private static <R> R page(List<PoolUser> all, Integer limit, String token,
-            java.util.function.BiFunction<List<UserType>, String, R> response) {
+    /**
+     * One page of {@code all}, from just after the user the token names: O(log n + page) whatever the
+     * page, and a user deleted between two pages shifts nothing (the token is opaque, as Cognito's is).
+     */
+    private static <R> R page(NavigableMap<Long, PoolUser> all, Integer limit, String token,
+            BiFunction<List<UserType>, String, R> response) {
         int size = limit == null ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
-        // A member removed between two pages shifts the rest; Cognito's own listing is not a snapshot either.
-        int from = token == null ? 0 : Math.min(all.size(), Integer.parseInt(new String(
-                Base64.getDecoder().decode(token), StandardCharsets.UTF_8)));
-        int to = Math.min(all.size(), from + size);
-        String next = to < all.size() ? Base64.getEncoder().encodeToString(
-                Integer.toString(to).getBytes(StandardCharsets.UTF_8)) : null;
-        return response.apply(all.subList(from, to).stream().map(PoolUser::toUserType).toList(), next);
+        NavigableMap<Long, PoolUser> rest = token == null ? all : all.tailMap(sequenceOf(token), false);
+        List<UserType> users = new ArrayList<>(Math.min(size, rest.size()));
+        long last = -1;
+        for (PoolUser user : rest.values()) {
+            if (users.size() == size) {
+                break;
+            }
+            users.add(user.toUserType());
+            last = user.sequence;
+        }
+        String next = users.size() == size && rest.higherKey(last) != null ? Base64.getEncoder().encodeToString(
+                Long.toString(last).getBytes(StandardCharsets.UTF_8)) : null;
+        return response.apply(users, next);
+    }
+
+    private static long sequenceOf(String token) {
+        try {
+            return Long.parseLong(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw error(InvalidParameterException.builder(), "InvalidParameterException", "Invalid pagination token.");
+        }
     }
 
     private String randomToken(int bytes) {

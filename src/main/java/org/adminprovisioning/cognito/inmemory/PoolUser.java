@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  */
 final class PoolUser {
 
+    /** The pool's creation order: listings page through it, and a deletion shifts no page. */
+    final long sequence;
     final String username;
     final String sub;
     final String email;
@@ -42,7 +44,8 @@ final class PoolUser {
     private String resetCodeHash;
     private Instant resetCodeExpiresAt;
 
-    PoolUser(String username, String sub, String email, Instant createdAt) {
+    PoolUser(long sequence, String username, String sub, String email, Instant createdAt) {
+        this.sequence = sequence;
         this.username = username;
         this.sub = sub;
         this.email = email;

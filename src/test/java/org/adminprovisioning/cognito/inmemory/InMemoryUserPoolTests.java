@@ -390,6 +390,54 @@ class InMemoryUserPoolTests {
     }
 
     @Test
+    void listUsers_answersExactSubAndUsernameFilters_fromItsIndexes_andRefusesOthers() {
+        CognitoUser wanted = null;
+        for (int i = 0; i < 50; i++) {
+            CognitoUser user = gateway.createAdminUser("user" + i + "@example.com", TEMPORARY);
+            if (i == 37) {
+                wanted = user;
+            }
+        }
+        String sub = wanted.sub();
+        String username = wanted.username();
+
+        assertThat(pool.listUsers(r -> r.userPoolId(settings.userPoolId()).filter("sub = \"" + sub + "\""))
+                .users()).singleElement().satisfies(u -> assertThat(u.username()).isEqualTo(username));
+        assertThat(pool.listUsers(r -> r.userPoolId(settings.userPoolId()).filter("username = \"" + username + "\""))
+                .users()).singleElement().satisfies(u -> assertThat(u.username()).isEqualTo(username));
+        assertThat(pool.listUsers(r -> r.userPoolId(settings.userPoolId()).filter("sub = \"no-such-sub\""))
+                .users()).isEmpty();
+        assertThatThrownBy(() -> pool.listUsers(r -> r.userPoolId(settings.userPoolId()).filter("email ^= \"user\"")))
+                .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException.class);
+    }
+
+    @Test
+    void listUsersInGroup_pagesInCreationOrder_andADeletionBetweenPagesSkipsNobody() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            created.add(pool.createConfirmedAdmin("member" + i + "@example.com", CHOSEN));
+        }
+
+        CognitoUserPage first = gateway.listAdminGroupUsers(null);
+        assertThat(first.users()).extracting(CognitoUser::username).containsExactlyElementsOf(created.subList(0, 60));
+        // Deleting users already listed must not shift the next page past anyone.
+        gateway.deleteUser(created.get(0));
+        gateway.deleteUser(created.get(59));
+        List<String> seen = new ArrayList<>(first.users().stream().map(CognitoUser::username).toList());
+        String next = first.nextToken();
+        while (next != null) {
+            CognitoUserPage page = gateway.listAdminGroupUsers(next);
+            page.users().forEach(user -> seen.add(user.username()));
+            next = page.nextToken();
+        }
+
+        assertThat(seen).containsExactlyElementsOf(created);
+        ListUsersResponse all = pool.listUsers(r -> r.userPoolId(settings.userPoolId()).limit(60));
+        assertThat(all.users()).hasSize(60);
+        assertThat(all.users().get(0).username()).isEqualTo(created.get(1));
+    }
+
+    @Test
     void createConfirmedAdmin_makesAConfirmedGroupMemberWithAPermanentPassword_andSendsNoEmail() {
         CognitoUser admin = gateway.findUser(pool.createConfirmedAdmin("admin@example.com", CHOSEN)).orElseThrow();
 
