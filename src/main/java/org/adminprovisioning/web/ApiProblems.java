@@ -10,9 +10,13 @@ import static org.adminprovisioning.web.ProblemType.DATABASE_UNAVAILABLE;
 import static org.adminprovisioning.web.ProblemType.DRIFT_NOT_FOUND;
 import static org.adminprovisioning.web.ProblemType.EMAIL_QUOTA_EXCEEDED;
 import static org.adminprovisioning.web.ProblemType.IDEMPOTENCY_KEY_REUSED;
+import static org.adminprovisioning.web.ProblemType.IMPORT_NOT_FOUND;
+import static org.adminprovisioning.web.ProblemType.IMPORT_NOT_PAUSED;
+import static org.adminprovisioning.web.ProblemType.IMPORT_TOO_LARGE;
 import static org.adminprovisioning.web.ProblemType.INVALID_CODE;
 import static org.adminprovisioning.web.ProblemType.INVALID_CREDENTIALS;
 import static org.adminprovisioning.web.ProblemType.INVALID_EMAIL;
+import static org.adminprovisioning.web.ProblemType.INVALID_IMPORT;
 import static org.adminprovisioning.web.ProblemType.INVALID_INVITE;
 import static org.adminprovisioning.web.ProblemType.INVALID_MFA_CODE;
 import static org.adminprovisioning.web.ProblemType.INVALID_REQUEST;
@@ -80,6 +84,10 @@ final class ApiProblems {
                 IDEMPOTENCY_KEY_REUSED, COGNITO_UNAVAILABLE, PROVISIONING_ROLLED_BACK);
         admin("DELETE /admins/{id}", List.of(204, 202), ADMIN_NOT_FOUND, CANNOT_CHANGE_SELF, LAST_ACTIVE_ADMIN,
                 OPERATION_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED);
+        admin("POST /admins/import", List.of(202), INVALID_IMPORT, IMPORT_TOO_LARGE, IDEMPOTENCY_KEY_REUSED,
+                DATABASE_UNAVAILABLE);
+        admin("GET /admins/import/{importId}", OK, INVALID_REQUEST, IMPORT_NOT_FOUND);
+        admin("POST /admins/import/{importId}/resume", List.of(202), IMPORT_NOT_FOUND, IMPORT_NOT_PAUSED);
         admin("GET /admins/{id}/audit", OK, INVALID_REQUEST, ADMIN_NOT_FOUND);
         admin("GET /audit-events", OK, INVALID_REQUEST);
         admin("GET /admins/reconciliation", OK, COGNITO_UNAVAILABLE);
@@ -93,6 +101,7 @@ final class ApiProblems {
                 COGNITO_UNAVAILABLE);
         anyone("POST /auth/mfa", OK, INVALID_REQUEST, INVALID_MFA_CODE, SESSION_EXPIRED, INVALID_CREDENTIALS,
                 COGNITO_UNAVAILABLE);
+        anyone("GET /auth/password-policy", OK, COGNITO_UNAVAILABLE);
         anyone("POST /auth/refresh", OK, INVALID_REQUEST, INVALID_CREDENTIALS, COGNITO_UNAVAILABLE);
         anyone("POST /auth/forgot-password", List.of(202), INVALID_REQUEST);
         anyone("POST /auth/confirm-forgot-password", OK, INVALID_REQUEST, PASSWORD_POLICY, INVALID_CODE,
