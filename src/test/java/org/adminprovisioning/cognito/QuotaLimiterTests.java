@@ -91,6 +91,7 @@ class QuotaLimiterTests {
         assertThat(QuotaCategory.of("AdminGetUser")).isEqualTo(QuotaCategory.USER_READ);
         assertThat(QuotaCategory.of("AdminDeleteUser")).isEqualTo(QuotaCategory.USER_UPDATE);
         assertThat(QuotaCategory.of("ForgotPassword")).isEqualTo(QuotaCategory.USER_ACCOUNT_RECOVERY);
-        assertThatThrownBy(() -> QuotaCategory.of("DescribeUserPool")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(QuotaCategory.of("DescribeUserPool")).isEqualTo(QuotaCategory.USER_POOL_READ);
+        assertThatThrownBy(() -> QuotaCategory.of("CreateUserPool")).isInstanceOf(IllegalArgumentException.class);
     }
 }
