@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
  * email, id or secret ever becomes one.
  */
 @Component
-public class EngineMetrics {
+class EngineMetrics {
 
     static final String OPERATIONS = "provisioning.operations";
     static final String STEPS = "provisioning.saga.step";
 
     private final MeterRegistry registry;
 
-    public EngineMetrics(MeterRegistry registry) {
+    EngineMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
