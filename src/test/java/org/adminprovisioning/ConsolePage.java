@@ -170,6 +170,32 @@ final class ConsolePage {
     }
 
     private void checkAccessibility(String name) {
+        List<String> blocking = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (JsonNode violation : axeViolations(name)) {
+            String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
+                    + violation.path("help").asString() + " " + violation.path("nodes");
+            all.add(line);
+            if (BLOCKING_IMPACTS.contains(violation.path("impact").asString())) {
+                blocking.add(line);
+            }
+        }
+        axeReport.add(name + ": " + (all.isEmpty() ? "no violations" : String.join("; ", all)));
+        assertThat(blocking).as("serious or critical axe-core violations on %s", name).isEmpty();
+    }
+
+    /** The ids of the serious and critical violations axe-core finds on the page as it is now. */
+    List<String> blockingViolationIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode violation : axeViolations("self-check")) {
+            if (BLOCKING_IMPACTS.contains(violation.path("impact").asString())) {
+                ids.add(violation.path("id").asString());
+            }
+        }
+        return ids;
+    }
+
+    private JsonNode axeViolations(String name) {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
             script(axeSource);
         }
@@ -183,18 +209,7 @@ final class ConsolePage {
                 """);
         JsonNode violations = JSON.readTree(String.valueOf(answer));
         assertThat(violations.path("error").isMissingNode()).as("axe-core failed on %s: %s", name, answer).isTrue();
-        List<String> blocking = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        for (JsonNode violation : violations) {
-            String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
-                    + violation.path("help").asString() + " " + violation.path("nodes");
-            all.add(line);
-            if (BLOCKING_IMPACTS.contains(violation.path("impact").asString())) {
-                blocking.add(line);
-            }
-        }
-        axeReport.add(name + ": " + (all.isEmpty() ? "no violations" : String.join("; ", all)));
-        assertThat(blocking).as("serious or critical axe-core violations on %s", name).isEmpty();
+        return violations;
     }
 
     private void checkConsole(String name, Set<Integer> provoked) {
