@@ -594,6 +594,19 @@ abstract class CognitoEmulatorStory {
     }
 
     @Test
+    void passwordPolicy_isReadFromThePool_withDescribeUserPool_forTheConsolesNewPasswordScreen() throws Exception {
+        Response policy = get("/auth/password-policy", null);
+
+        // The emulators' pools keep Cognito's default policy, as a pool created without one does.
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        assertThat(policy.body().path("minimumLength").asInt()).isEqualTo(8);
+        assertThat(policy.body().path("requireUppercase").asBoolean()).isTrue();
+        assertThat(policy.body().path("requireLowercase").asBoolean()).isTrue();
+        assertThat(policy.body().path("requireNumbers").asBoolean()).isTrue();
+        assertThat(policy.body().path("requireSymbols").asBoolean()).isTrue();
+    }
+
+    @Test
     void theAdoptedAdminsRecord_holdsTheSubOfItsTokens() throws Exception {
         assertThat(records.findByEmail(BOOTSTRAP_EMAIL).orElseThrow().cognitoSub())
                 .isEqualTo(claims(bootstrapToken()).path("sub").asString());
