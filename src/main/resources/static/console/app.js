@@ -60,12 +60,9 @@ async function route({keepMessages = false} = {}) {
   }
 }
 
+/** After signing in: the screen the hash names, so a person sent back to sign-in returns where they were. */
 function onSignedIn() {
-  if (location.hash === '' || location.hash === '#/admins') {
-    route({keepMessages: true});
-  } else {
-    location.hash = '#/admins';
-  }
+  route({keepMessages: true});
 }
 
 document.addEventListener(SIGNED_OUT, (event) => {

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * attributes, and {@link #capture} — a screenshot of the screen, an axe-core check of it (no serious or
  * critical violation), and the browser's console (no error but the HTTP failures the step provoked).
  */
-final class ConsolePage {
+public final class ConsolePage {
 
     /** What the browser logs, at SEVERE, for a fetch the server answered with an error status. */
     private static final Pattern FAILED_REQUEST =
@@ -52,7 +52,7 @@ final class ConsolePage {
     private final List<String> axeReport = new ArrayList<>();
     private int captured;
 
-    ConsolePage(ChromeDriver browser, String baseUrl, String axeSource, Path screenshots) {
+    public ConsolePage(ChromeDriver browser, String baseUrl, String axeSource, Path screenshots) {
         this.browser = browser;
         this.baseUrl = baseUrl;
         this.axeSource = axeSource;
@@ -60,7 +60,7 @@ final class ConsolePage {
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
-    void open(String hash) {
+    public void open(String hash) {
         browser.get(baseUrl + hash);
     }
 
@@ -69,7 +69,7 @@ final class ConsolePage {
     }
 
     /** Waits until the screen is the one shown, and returns it. */
-    WebElement screen(String name) {
+    public WebElement screen(String name) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-screen='" + name + "']")));
     }
 
@@ -77,13 +77,13 @@ final class ConsolePage {
         return browser.findElement(By.id(id));
     }
 
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
 
-    void click(String id) {
+    public void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
@@ -99,7 +99,7 @@ final class ConsolePage {
     }
 
     /** The admin's row once it shows the status; fails after the wait otherwise. */
-    WebElement rowWithStatus(String email, String status) {
+    public WebElement rowWithStatus(String email, String status) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#admins-rows tr[data-email='" + email + "'][data-status='" + status + "']")));
     }
@@ -122,12 +122,12 @@ final class ConsolePage {
     }
 
     /** The failure shown, once it contains the text (an earlier one may still be there). */
-    String problem(String containing) {
+    public String problem(String containing) {
         return messageIn("problem", containing);
     }
 
     /** The confirmation shown, once it contains the text. */
-    String status(String containing) {
+    public String status(String containing) {
         return messageIn("status", containing);
     }
 
@@ -170,6 +170,32 @@ final class ConsolePage {
     }
 
     private void checkAccessibility(String name) {
+        List<String> blocking = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (JsonNode violation : axeViolations(name)) {
+            String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
+                    + violation.path("help").asString() + " " + violation.path("nodes");
+            all.add(line);
+            if (BLOCKING_IMPACTS.contains(violation.path("impact").asString())) {
+                blocking.add(line);
+            }
+        }
+        axeReport.add(name + ": " + (all.isEmpty() ? "no violations" : String.join("; ", all)));
+        assertThat(blocking).as("serious or critical axe-core violations on %s", name).isEmpty();
+    }
+
+    /** The ids of the serious and critical violations axe-core finds on the page as it is now. */
+    List<String> blockingViolationIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode violation : axeViolations("self-check")) {
+            if (BLOCKING_IMPACTS.contains(violation.path("impact").asString())) {
+                ids.add(violation.path("id").asString());
+            }
+        }
+        return ids;
+    }
+
+    private JsonNode axeViolations(String name) {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
             script(axeSource);
         }
@@ -183,18 +209,12 @@ final class ConsolePage {
                 """);
         JsonNode violations = JSON.readTree(String.valueOf(answer));
         assertThat(violations.path("error").isMissingNode()).as("axe-core failed on %s: %s", name, answer).isTrue();
-        List<String> blocking = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        for (JsonNode violation : violations) {
-            String line = violation.path("impact").asString() + " " + violation.path("id").asString() + ": "
-                    + violation.path("help").asString() + " " + violation.path("nodes");
-            all.add(line);
-            if (BLOCKING_IMPACTS.contains(violation.path("impact").asString())) {
-                blocking.add(line);
-            }
-        }
-        axeReport.add(name + ": " + (all.isEmpty() ? "no violations" : String.join("; ", all)));
-        assertThat(blocking).as("serious or critical axe-core violations on %s", name).isEmpty();
+        return violations;
+    }
+
+    /** No error in the browser console since the last look, but failed requests with the provoked statuses. */
+    public void assertNoConsoleErrors(Integer... provokedStatuses) {
+        checkConsole("the page", Set.of(provokedStatuses));
     }
 
     private void checkConsole(String name, Set<Integer> provoked) {
