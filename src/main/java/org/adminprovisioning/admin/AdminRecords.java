@@ -265,6 +265,12 @@ public class AdminRecords {
         return recorded(page);
     }
 
+    /** How many admins are live (not offboarded): the drift report's check that the listing matched them all. */
+    @Transactional(readOnly = true)
+    public long countLive() {
+        return users.countByLiveCognitoUsernameNotNull();
+    }
+
     /** The live admins with these Cognito usernames, as the drift report sees them (one page of the admin group). */
     @Transactional(readOnly = true)
     public List<RecordedAdmin> recordedByCognitoUsernames(Collection<String> cognitoUsernames) {

@@ -41,6 +41,8 @@ interface Users extends JpaRepository<User, UUID> {
     /** The admins that are not offboarded with any of these Cognito usernames. */
     List<User> findByLiveCognitoUsernameIn(Collection<String> usernames);
 
+    long countByLiveCognitoUsernameNotNull();
+
     /** The first live admins by id: the drift report's first page of records. */
     List<User> findByLiveCognitoUsernameNotNullOrderByIdAsc(Limit limit);
 
