@@ -2,11 +2,14 @@ package org.adminprovisioning.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
@@ -18,6 +21,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 /** The live heap each garbage collection leaves behind while it watches: its largest, and how many GCs ran. */
 final class LiveHeap {
 
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private final AtomicLong peak = new AtomicLong();
     private final AtomicInteger gcs = new AtomicInteger();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -25,7 +31,9 @@ final class LiveHeap {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                     .from((CompositeData) notification.getUserData());
-            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed)
+            // Heap pools only: the GC also reports metaspace and the code cache, which are no heap.
+            long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                    .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed())
                     .sum();
             peak.accumulateAndGet(after, Math::max);
             gcs.incrementAndGet();
