@@ -54,19 +54,25 @@ final class StartBench {
             start(command, fastStartJava); // trains the cache once; not measured
         }
         double[] seconds = new double[RUNS];
+        double[] cpu = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            seconds[i] = start(command, fastStartJava);
+            double[] run = start(command, fastStartJava);
+            seconds[i] = run[0];
+            cpu[i] = run[1];
         }
         Arrays.sort(seconds);
+        Arrays.sort(cpu);
         double median = seconds[RUNS / 2];
         String runs = Arrays.toString(Arrays.stream(seconds).mapToObj(s -> String.format(Locale.ROOT, "%.1f", s))
                 .toArray());
         table.add("B6", "cold start to healthy, " + what, String.format(Locale.ROOT, "%.1f s (runs %s)", median, runs),
                 fastStart ? "≤ 5 s (stretch 3 s)" : "", fastStart ? median <= 5.0 : null);
+        // CPU time is what a busy machine cannot hide: wall time there is mostly waiting for a core.
+        table.add("B6", "CPU time to healthy, " + what, String.format(Locale.ROOT, "%.1f s", cpu[RUNS / 2]), "", null);
     }
 
-    /** Seconds from the process's start to its first 200 from {@code /actuator/health}. */
-    private static double start(List<String> command, String fastStartJava) throws Exception {
+    /** Seconds from the process's start to its first 200 from {@code /actuator/health}, and its CPU seconds then. */
+    private static double[] start(List<String> command, String fastStartJava) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -93,8 +99,9 @@ final class StartBench {
                 try {
                     if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         double seconds = (System.nanoTime() - started) / 1e9;
+                        double cpu = process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
                         Files.deleteIfExists(Path.of("target/bench/start-" + port + ".log"));
-                        return seconds;
+                        return new double[] {seconds, cpu};
                     }
                 } catch (IOException notYet) {
                     // not listening yet

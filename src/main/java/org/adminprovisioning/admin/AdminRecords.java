@@ -260,9 +260,13 @@ public class AdminRecords {
      */
     @Transactional(readOnly = true)
     public List<RecordedAdmin> scanLive(UUID after, int pageSize) {
-        List<User> page = after == null ? users.findByLiveCognitoUsernameNotNullOrderByIdAsc(Limit.of(pageSize))
-                : users.findByLiveCognitoUsernameNotNullAndIdGreaterThanOrderByIdAsc(after, Limit.of(pageSize));
-        return recorded(page);
+        return after == null ? users.findFirstLive(Limit.of(pageSize)) : users.findLiveAfter(after, Limit.of(pageSize));
+    }
+
+    /** How many admins are live (not offboarded): the drift report's check that the listing matched them all. */
+    @Transactional(readOnly = true)
+    public long countLive() {
+        return users.countByLiveCognitoUsernameNotNull();
     }
 
     /** The live admins with these Cognito usernames, as the drift report sees them (one page of the admin group). */
@@ -271,14 +275,7 @@ public class AdminRecords {
         if (cognitoUsernames.isEmpty()) {
             return List.of();
         }
-        return recorded(users.findByLiveCognitoUsernameIn(cognitoUsernames));
-    }
-
-    private List<RecordedAdmin> recorded(List<User> found) {
-        Set<UUID> withoutInfo = found.isEmpty() ? Set.of()
-                : Set.copyOf(users.findIdsWithoutAdminInfoIn(found.stream().map(User::getId).toList()));
-        return found.stream().map(user -> new RecordedAdmin(user.getId(), user.getEmail(), user.getCognitoUsername(),
-                user.getStatus(), !withoutInfo.contains(user.getId()))).toList();
+        return users.findRecordedByLiveCognitoUsernames(cognitoUsernames);
     }
 
     /** One user row as the drift report sees it. */

@@ -38,14 +38,24 @@ interface Users extends JpaRepository<User, UUID> {
     @Query(value = "SELECT name FROM engine_locks WHERE name = 'active-admins' FOR UPDATE", nativeQuery = true)
     String lockActiveAdminRoster();
 
-    /** The admins that are not offboarded with any of these Cognito usernames. */
-    List<User> findByLiveCognitoUsernameIn(Collection<String> usernames);
+    long countByLiveCognitoUsernameNotNull();
+
+    /** As the drift report reads a user: the row and whether its AdminInfo exists, in one query, no entities. */
+    String RECORDED = "select new org.adminprovisioning.admin.AdminRecords$RecordedAdmin(u.id, u.email, "
+            + "u.cognitoUsername, u.status, case when i.id is null then false else true end) "
+            + "from User u left join AdminInfo i on i.user = u ";
 
     /** The first live admins by id: the drift report's first page of records. */
-    List<User> findByLiveCognitoUsernameNotNullOrderByIdAsc(Limit limit);
+    @Query(RECORDED + "where u.liveCognitoUsername is not null order by u.id")
+    List<AdminRecords.RecordedAdmin> findFirstLive(Limit limit);
 
     /** The next live admins by id after {@code after}: keyset paging, as cheap on the last page as on the first. */
-    List<User> findByLiveCognitoUsernameNotNullAndIdGreaterThanOrderByIdAsc(UUID after, Limit limit);
+    @Query(RECORDED + "where u.liveCognitoUsername is not null and u.id > :after order by u.id")
+    List<AdminRecords.RecordedAdmin> findLiveAfter(@Param("after") UUID after, Limit limit);
+
+    /** The live admins with these Cognito usernames: one page of the admin group. */
+    @Query(RECORDED + "where u.liveCognitoUsername in :usernames")
+    List<AdminRecords.RecordedAdmin> findRecordedByLiveCognitoUsernames(@Param("usernames") Collection<String> usernames);
 
     /** What the security filter needs of a caller: one row, one indexed read, no entities to hydrate. */
     @Query("select new org.adminprovisioning.admin.AdminRecords$Caller(u.id, u.email, u.cognitoUsername, u.cognitoSub, "

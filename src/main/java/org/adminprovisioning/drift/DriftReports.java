@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,7 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * The drift report: drift that no unfinished operation explains is reported, never repaired
  * silently. It pages once through Cognito's admin group ({@code ListUsersInGroup}: ⌈n/60⌉ calls),
- * comparing each page with our records, then through our live records in keyset pages; only a
+ * comparing each page with our records (the next page already on its way), then — unless every live
+ * record was matched by the listing — through our live records in keyset pages; only a
  * record whose user the group listing did not show costs one more Cognito call ({@code AdminGetUser}),
  * to tell a missing user from one outside the group, and those are bounded. Its memory is one page
  * of each side, the bounded lists, and 8 bytes per group member ({@link GroupMembers}).
@@ -64,16 +69,12 @@ public class DriftReports {
     public DriftReport report() {
         Instant now = clock.instant();
         Scan scan = new Scan();
-        String token = null;
-        do {
-            CognitoUserPage page = cognito.listAdminGroupUsers(token);
-            compareGroupPage(page.users(), scan);
-            token = page.nextToken();
-        } while (token != null && !scan.full());
+        String token = readGroup(scan);
         if (token != null) {
             // Both lists are full: the rest of the group is unread, so no record can be judged absent from it.
             scan.truncated = true;
-        } else {
+        } else if (scan.recordsMatched != records.countLive()) {
+            // Some live record's user was not in the listing (or records changed meanwhile): find which.
             scan.members.seal();
             compareRecordsOutsideTheGroup(scan);
         }
@@ -85,6 +86,53 @@ public class DriftReports {
         DriftReport report = new DriftReport(scan.ghosts, scan.orphans, stuck, scan.truncated, now);
         metrics.reported(report);
         return report;
+    }
+
+    /**
+     * Pages through the admin group once, comparing each page with our records while the next page is
+     * on its way (one request ahead, never more: Cognito's UserList quota is shared), so that the
+     * comparison hides behind Cognito's latency.
+     *
+     * @return the next page's token when the scan stopped early, {@code null} when it read the whole group
+     */
+    private String readGroup(Scan scan) {
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "drift-report-listing");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CognitoUserPage page = cognito.listAdminGroupUsers(null);
+            while (true) {
+                String token = page.nextToken();
+                Future<CognitoUserPage> next = token == null ? null
+                        : prefetch.submit(() -> cognito.listAdminGroupUsers(token));
+                compareGroupPage(page.users(), scan);
+                if (next == null || scan.full()) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    return token;
+                }
+                page = await(next);
+            }
+        } finally {
+            prefetch.shutdownNow();
+        }
+    }
+
+    private static CognitoUserPage await(Future<CognitoUserPage> page) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // e.g. CognitoUnavailableException, answered as such
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while listing the admin group", e);
+        }
     }
 
     /**
@@ -125,8 +173,9 @@ public class DriftReports {
         Map<String, RecordedAdmin> recorded = records.recordedByCognitoUsernames(members.stream()
                 .map(CognitoUser::username).toList()).stream()
                 .collect(Collectors.toMap(RecordedAdmin::cognitoUsername, Function.identity()));
+        scan.recordsMatched += recorded.size();
         List<CognitoUser> unrecorded = members.stream().filter(user -> !recorded.containsKey(user.username())).toList();
-        List<UnfinishedRequest> explaining = unfinished.accountingFor(
+        List<UnfinishedRequest> explaining = unrecorded.isEmpty() ? List.of() : unfinished.accountingFor(
                 unrecorded.stream().map(CognitoUser::email).filter(email -> email != null).toList(),
                 unrecorded.stream().map(CognitoUser::username).toList());
         for (CognitoUser member : members) {
@@ -157,6 +206,8 @@ public class DriftReports {
         final List<OrphanRecord> orphans = new ArrayList<>();
         boolean truncated;
         int lookups;
+        // Live records the listing matched: when it equals their count, no record is outside the group.
+        long recordsMatched;
 
         void ghost(CognitoUser user) {
             if (ghosts.size() == REPORT_LIMIT) {
