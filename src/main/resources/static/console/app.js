@@ -66,8 +66,10 @@ function onSignedIn() {
 }
 
 document.addEventListener(SIGNED_OUT, (event) => {
+  const problem = event.detail;
   signedInChrome(null);
-  signin.start(event.detail);
+  signin.start({status: problem.status, slug: problem.slug,
+    detail: `Your session has ended: please sign in again.\n${problem.detail}`});
 });
 
 byId('sign-out').addEventListener('click', () => {
