@@ -66,10 +66,8 @@ function onSignedIn() {
 }
 
 document.addEventListener(SIGNED_OUT, (event) => {
-  const problem = event.detail;
   signedInChrome(null);
-  signin.start({status: problem.status, slug: problem.slug,
-    detail: `Your session has ended: please sign in again.\n${problem.detail}`});
+  signin.start(event.detail);
 });
 
 byId('sign-out').addEventListener('click', () => {
