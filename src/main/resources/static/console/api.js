@@ -72,6 +72,8 @@ export async function call(method, path, {body, signedIn = true, idempotent = fa
   }
   const problem = new Problem(response.status, parsed || {});
   if (response.status === 401 && signedIn) {
+    // The screen that made the call shows this too: both say why the person is back at sign-in.
+    problem.detail = `Your session has ended: please sign in again.\n${problem.detail}`;
     session.end();
     document.dispatchEvent(new CustomEvent(SIGNED_OUT, {detail: problem}));
   }

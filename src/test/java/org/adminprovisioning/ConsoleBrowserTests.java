@@ -256,7 +256,8 @@ class ConsoleBrowserTests extends MfaFlowTestSupport {
                 + "sessionStorage.setItem(key, JSON.stringify(s));");
         console.click("nav-drift");
         console.screen("sign-in");
-        assertThat(console.problem("A valid admin access token is required")).contains("401 unauthorized");
+        assertThat(console.problem("A valid admin access token is required")).contains("401 unauthorized")
+                .contains("Your session has ended: please sign in again.");
         assertThat(console.script("return sessionStorage.getItem('adminprovisioning.console.session');")).isNull();
         console.capture("session-ended", 401);
     }
