@@ -65,7 +65,10 @@ public class AdminImports {
         Instant now = clock.instant();
         ImportStore.Job job = new ImportStore.Job(UUID.randomUUID(), admin.userId(), admin.email(),
                 ImportState.RUNNING, lines.size(), now, now, null);
-        store.insert(job, idempotencyKey, rows(lines));
+        List<ImportStore.NewRow> rows = rows(lines);
+        store.insert(job, idempotencyKey, rows);
+        rows.stream().filter(row -> row.outcome() != RowOutcome.PENDING)
+                .forEach(row -> runner.metrics().decided(row.outcome()));
         runner.launch(job.id());
         return new ImportStarted(job.id(), job.total());
     }
@@ -80,14 +83,12 @@ public class AdminImports {
                 email = EmailAddress.of(line.email());
             } catch (InvalidEmailException e) {
                 rows.add(new ImportStore.NewRow(line.line(), written, RowOutcome.INVALID, "invalid-email", e.getMessage()));
-                runner.metrics().decided(RowOutcome.INVALID);
                 continue;
             }
             Integer first = firstLine.putIfAbsent(email.value(), line.line());
             if (first != null) {
                 rows.add(new ImportStore.NewRow(line.line(), email.value(), RowOutcome.ALREADY_EXISTED,
                         FailureReason.ADMIN_EXISTS.code(), "The same email as line " + first));
-                runner.metrics().decided(RowOutcome.ALREADY_EXISTED);
             } else {
                 rows.add(new ImportStore.NewRow(line.line(), email.value(), RowOutcome.PENDING, null, null));
             }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -86,11 +87,12 @@ class ImportStore {
 
     /** A page of rows in line order, of one outcome or of all. */
     List<Row> rows(UUID id, RowOutcome outcome, int offset, int limit) {
-        String where = outcome == null ? "" : " AND outcome = '" + outcome.name() + "'";
-        return jdbc.query("SELECT line, email, outcome, problem_type, detail FROM admin_import_rows WHERE import_id = ?"
-                + where + " ORDER BY line OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                (rs, n) -> new Row(rs.getInt("line"), rs.getString("email"), RowOutcome.valueOf(rs.getString("outcome")),
-                        rs.getString("problem_type"), rs.getString("detail")), id, offset, limit);
+        RowMapper<Row> row = (rs, n) -> new Row(rs.getInt("line"), rs.getString("email"),
+                RowOutcome.valueOf(rs.getString("outcome")), rs.getString("problem_type"), rs.getString("detail"));
+        String columns = "SELECT line, email, outcome, problem_type, detail FROM admin_import_rows WHERE import_id = ?";
+        String page = " ORDER BY line OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return outcome == null ? jdbc.query(columns + page, row, id, offset, limit)
+                : jdbc.query(columns + " AND outcome = ?" + page, row, id, outcome.name(), offset, limit);
     }
 
     /** Takes the import for {@code owner} unless another instance holds an unexpired lease on it. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,9 @@ class AdminImportTests extends EndToEndTestSupport {
 
     @Autowired
     ProvisionAdmin provision;
+
+    @Autowired
+    TransactionOperations transactions;
 
     private MockHttpServletRequestBuilder csv(String body) {
         return post("/admins/import").contentType("text/csv").content(body.getBytes(StandardCharsets.UTF_8))
@@ -220,9 +224,12 @@ class AdminImportTests extends EndToEndTestSupport {
         Instant now = Instant.now();
         ImportStore.Job job = new ImportStore.Job(UUID.randomUUID(), adminId, BOOTSTRAP_EMAIL, ImportState.RUNNING, 2,
                 now, now, null);
-        store.insert(job, null, List.of(new ImportStore.NewRow(2, provisioned, RowOutcome.PENDING, null, null),
-                new ImportStore.NewRow(3, notYet, RowOutcome.PENDING, null, null)));
-        assertThat(store.claim(job.id(), "dead-instance", now, now.plusSeconds(30))).isTrue();
+        // Journaled and claimed in one transaction: this instance's runner never sees it unclaimed.
+        assertThat(transactions.<Boolean>execute(tx -> {
+            store.insert(job, null, List.of(new ImportStore.NewRow(2, provisioned, RowOutcome.PENDING, null, null),
+                    new ImportStore.NewRow(3, notYet, RowOutcome.PENDING, null, null)));
+            return store.claim(job.id(), "dead-instance", now, now.plusSeconds(30));
+        })).isEqualTo(Boolean.TRUE);
         provision.provision(new ProvisionCommand(EmailAddress.of(provisioned), new Actor(adminId, BOOTSTRAP_EMAIL),
                 RowProvisioner.idempotencyKey(job, new ImportStore.Pending(2, provisioned, 0, 0))));
 
@@ -241,6 +248,31 @@ class AdminImportTests extends EndToEndTestSupport {
         assertThat(usersWithEmail(provisioned)).isEqualTo(1);
         assertThat(invitationsTo(provisioned)).hasSize(1);
         assertThat(journalStatesOf(provisioned)).containsExactly("COMPLETED");
+    }
+
+    @Test
+    void oneInstanceAtATime_holdsAnImport_untilItsLeaseExpires() {
+        UUID adminId = jdbc.queryForObject("SELECT id FROM users WHERE email = ?", UUID.class, BOOTSTRAP_EMAIL);
+        Instant now = Instant.now();
+        ImportStore.Job job = new ImportStore.Job(UUID.randomUUID(), adminId, BOOTSTRAP_EMAIL, ImportState.RUNNING, 1,
+                now, now, null);
+        assertThat(transactions.<Boolean>execute(tx -> {
+            store.insert(job, null, List.of(new ImportStore.NewRow(2, "bad", RowOutcome.INVALID, "invalid-email", null)));
+            return store.claim(job.id(), "instance-a", now, now.plusSeconds(30));
+        })).isEqualTo(Boolean.TRUE);
+        assertThat(store.claim(job.id(), "instance-b", now.plusSeconds(29), now.plusSeconds(59))).isFalse();
+        assertThat(store.unclaimed(now.plusSeconds(29))).doesNotContain(job.id());
+        assertThat(store.renew(job.id(), "instance-a", now.plusSeconds(60))).isTrue();
+
+        assertThat(store.unclaimed(now.plusSeconds(61))).contains(job.id());
+        assertThat(store.claim(job.id(), "instance-b", now.plusSeconds(61), now.plusSeconds(91))).isTrue();
+        assertThat(store.renew(job.id(), "instance-a", now.plusSeconds(120))).as("a's lease is gone").isFalse();
+        store.complete(job.id(), "instance-a", now.plusSeconds(62));
+        assertThat(store.find(job.id()).orElseThrow().state()).as("only the holder completes it")
+                .isEqualTo(ImportState.RUNNING);
+        store.complete(job.id(), "instance-b", now.plusSeconds(62));
+        assertThat(store.find(job.id()).orElseThrow().state()).isEqualTo(ImportState.COMPLETED);
+        assertThat(store.claim(job.id(), "instance-a", now.plusSeconds(200), now.plusSeconds(230))).isFalse();
     }
 
     @Test
