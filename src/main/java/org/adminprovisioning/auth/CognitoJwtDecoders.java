@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The resource server's token checks, the same for every pool: RS256 signature, {@code exp},
@@ -32,13 +33,19 @@ class CognitoJwtDecoders {
                 new JwtClaimValidator<String>("client_id", cognito.clientId()::equals)));
     }
 
-    /** The in-memory pool's key lives in this JVM: no JWKS round trip. */
+    /**
+     * The in-memory pool's key lives in this JVM: no JWKS round trip. Built at the first token, so that
+     * start-up does not wait for the key, which the pool makes in the background.
+     */
     @Bean
     @Profile("default")
     JwtDecoder inMemoryPoolJwtDecoder(InMemoryTokenIssuer issuer, CognitoProperties cognito) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
-        decoder.setJwtValidator(accessTokenValidator(cognito));
-        return decoder;
+        SingletonSupplier<JwtDecoder> decoder = SingletonSupplier.of(() -> {
+            NimbusJwtDecoder built = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+            built.setJwtValidator(accessTokenValidator(cognito));
+            return built;
+        });
+        return token -> decoder.obtain().decode(token);
     }
 
     /** A real pool or an emulator: keys from the pool's JWKS, fetched lazily and cached. */

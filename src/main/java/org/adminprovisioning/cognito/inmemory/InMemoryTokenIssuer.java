@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import java.text.ParseException;
 import java.util.Optional;
@@ -34,7 +36,9 @@ public class InMemoryTokenIssuer {
 
     static final Duration TOKEN_VALIDITY = Duration.ofHours(1);
 
-    private final RSAKey key;
+    // Made on a thread of its own from construction on: a 2048-bit key takes a good part of a second of one
+    // core, which start-up spends on other beans meanwhile; the first signature or key look-up waits for it.
+    private final CompletableFuture<RSAKey> key;
     private final String issuer;
     private final String clientId;
     private final Clock clock;
@@ -43,17 +47,30 @@ public class InMemoryTokenIssuer {
         this.issuer = issuer;
         this.clientId = clientId;
         this.clock = clock;
+        this.key = new CompletableFuture<>();
+        Thread generator = new Thread(() -> {
+            try {
+                key.complete(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                        .algorithm(JWSAlgorithm.RS256).generate());
+            } catch (JOSEException | RuntimeException e) {
+                key.completeExceptionally(new IllegalStateException("Cannot generate the in-memory pool's signing key", e));
+            }
+        }, "in-memory-pool-key");
+        generator.setDaemon(true);
+        generator.start();
+    }
+
+    private RSAKey key() {
         try {
-            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate the in-memory pool's signing key", e);
+            return key.join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
         }
     }
 
     public RSAPublicKey publicKey() {
         try {
-            return key.toRSAPublicKey();
+            return key().toRSAPublicKey();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -61,7 +78,7 @@ public class InMemoryTokenIssuer {
 
     /** The public half, as the pool's {@code /.well-known/jwks.json} would serve it. */
     public JWKSet jwkSet() {
-        return new JWKSet(key.toPublicJWK());
+        return new JWKSet(key().toPublicJWK());
     }
 
     String accessToken(String username, String sub, List<String> groups, String originJti) {
@@ -104,9 +121,9 @@ public class InMemoryTokenIssuer {
 
     private String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key().getKeyID()).build(),
                     claims);
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(new RSASSASigner(key()));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
@@ -121,7 +138,7 @@ public class InMemoryTokenIssuer {
         try {
             SignedJWT jwt = SignedJWT.parse(accessToken);
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            boolean valid = jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))
+            boolean valid = jwt.verify(new RSASSAVerifier(key().toRSAPublicKey()))
                     && claims.getExpirationTime() != null && clock.instant().isBefore(claims.getExpirationTime().toInstant())
                     && "access".equals(claims.getStringClaim("token_use"))
                     && clientId.equals(claims.getStringClaim("client_id"));
