@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
         "provisioning.reconciler.enabled=false",
         "provisioning.reconciler.stale-after=0s",
         "provisioning.max-resends-per-hour=" + EndToEndTestSupport.MAX_RESENDS_PER_HOUR,
+        // Bulk imports try a row again within milliseconds instead of seconds.
+        "provisioning.import.retry-backoff=10ms",
         // Our code and Spring MVC's body logging at DEBUG: the secrets tests prove nothing leaks even then.
         "logging.level.org.adminprovisioning=DEBUG",
         "logging.level.org.springframework.web.servlet.mvc.method.annotation=DEBUG",

@@ -5,6 +5,7 @@ import org.adminprovisioning.audit.AuditTrail.Outcome;
 import org.adminprovisioning.cognito.CognitoGateway;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.InvalidCredentialsException;
+import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
 import org.adminprovisioning.cognito.SessionExpiredException;
 import org.adminprovisioning.cognito.SignInResult;
@@ -97,6 +98,17 @@ public class FirstLoginService {
         audit.succeeded(Action.SIGN_IN, username, result instanceof SignInResult.Authenticated ? null
                 : challengeName(result) + " next");
         return steps.of(result, username);
+    }
+
+    /**
+     * The rules the pool checks a new password against, for a "choose a password" screen to show and
+     * check as the person types; Cognito still has the last word ({@code 400 password-policy}).
+     *
+     * @return the pool's {@link PasswordPolicy}
+     * @throws CognitoUnavailableException Cognito could not be reached
+     */
+    public PasswordPolicy passwordPolicy() {
+        return cognito.passwordPolicy();
     }
 
     private static String challengeName(SignInResult result) {

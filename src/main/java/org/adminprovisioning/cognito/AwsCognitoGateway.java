@@ -56,11 +56,22 @@ public class AwsCognitoGateway implements CognitoGateway {
     private final CognitoIdentityProviderClient client;
     private final CognitoProperties pool;
     private final AwsSignIn signIn;
+    private final PoolPasswordPolicy passwordPolicy;
+    private final CognitoCalls calls;
 
+    /** A gateway whose calls are neither paced nor retried: for a single caller, or a client that paces itself. */
     public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool) {
+        this(client, pool, CognitoCalls.unpaced());
+    }
+
+    /** A gateway whose every call goes through {@code calls}: paced under the account's quotas, and counted. */
+    public AwsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties pool, CognitoCalls calls) {
         this.client = client;
         this.pool = pool;
-        this.signIn = new AwsSignIn(client, pool, this::secretHash);
+        this.calls = calls;
+        this.signIn = new AwsSignIn(client, pool, this::secretHash, calls);
+        this.passwordPolicy = new PoolPasswordPolicy(() -> call("DescribeUserPool",
+                () -> client.describeUserPool(r -> r.userPoolId(pool.userPoolId())).userPool()));
     }
 
     @Override
@@ -217,6 +228,26 @@ public class AwsCognitoGateway implements CognitoGateway {
         });
     }
 
+    @Override
+    public PoolDescription describePool() {
+        return call("DescribeUserPool", () -> {
+            try {
+                var pool = client.describeUserPool(r -> r.userPoolId(this.pool.userPoolId())).userPool();
+                return new PoolDescription(pool.id(), pool.name(),
+                        pool.estimatedNumberOfUsers() == null ? 0 : pool.estimatedNumberOfUsers());
+            } catch (ResourceNotFoundException | NotAuthorizedException e) {
+                // No such pool, or credentials that may not see it: configuration, not the caller's doing.
+                throw new CognitoUnavailableException("DescribeUserPool failed: " + describe(e), e);
+            }
+        });
+    }
+
+    /** {@inheritDoc} Read with {@code DescribeUserPool} and kept for {@link PoolPasswordPolicy#KEPT_FOR}. */
+    @Override
+    public PasswordPolicy passwordPolicy() {
+        return passwordPolicy.get();
+    }
+
     /** {@code SECRET_HASH} = Base64(HMAC-SHA256(clientSecret, username + clientId)), when the client has a secret. */
     Optional<String> secretHash(String username) {
         if (!pool.hasClientSecret()) {
@@ -239,9 +270,9 @@ public class AwsCognitoGateway implements CognitoGateway {
         });
     }
 
-    private static <T> T call(String operation, Supplier<T> action) {
+    private <T> T call(String operation, Supplier<T> action) {
         try {
-            return action.get();
+            return calls.call(operation, action);
         } catch (SdkException e) {
             throw translate(operation, e);
         }

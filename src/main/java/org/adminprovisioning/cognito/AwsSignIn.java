@@ -56,12 +56,14 @@ final class AwsSignIn {
     private final CognitoIdentityProviderClient client;
     private final CognitoProperties pool;
     private final Function<String, java.util.Optional<String>> secretHash;
+    private final CognitoCalls calls;
 
     AwsSignIn(CognitoIdentityProviderClient client, CognitoProperties pool,
-            Function<String, java.util.Optional<String>> secretHash) {
+            Function<String, java.util.Optional<String>> secretHash, CognitoCalls calls) {
         this.client = client;
         this.pool = pool;
         this.secretHash = secretHash;
+        this.calls = calls;
     }
 
     SignInResult signIn(String username, String password) {
@@ -201,9 +203,9 @@ final class AwsSignIn {
         return all;
     }
 
-    private static <T> T call(Step step, Supplier<T> action, String... secrets) {
+    private <T> T call(Step step, Supplier<T> action, String... secrets) {
         try {
-            return action.get();
+            return calls.call(step.operation, action);
         } catch (SdkException e) {
             throw translate(step, e, secrets);
         }

@@ -29,8 +29,9 @@ class CognitoConfiguration {
         }
 
         @Bean
-        AwsCognitoGateway awsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties properties) {
-            return new AwsCognitoGateway(client, properties);
+        AwsCognitoGateway awsCognitoGateway(CognitoIdentityProviderClient client, CognitoProperties properties,
+                CognitoCalls calls) {
+            return new AwsCognitoGateway(client, properties, calls);
         }
     }
 

@@ -261,4 +261,35 @@ public interface CognitoGateway {
      * @throws CognitoUnavailableException Cognito could not be reached or failed
      */
     CognitoUserPage listAdminGroupUsers(String nextToken);
+
+    /**
+     * Describes the configured pool ({@code DescribeUserPool}): a cheap call that proves the pool
+     * exists and that our credentials may administer it. Counts against Cognito's {@code UserPoolRead}
+     * quota (15 requests per second per account by default), so callers cache its answer.
+     *
+     * <p>Called by the {@code cognito} health indicator ({@code CognitoHealthIndicator}).
+     *
+     * @return the pool's id, name and estimated number of users
+     * @throws CognitoUnavailableException Cognito could not be reached or failed, the pool does not
+     *                                     exist, or our credentials may not describe it
+     */
+    PoolDescription describePool();
+
+    /**
+     * The pool's password policy ({@code DescribeUserPool}, its {@code Policies.PasswordPolicy}): what a
+     * new password must satisfy before Cognito accepts it, so a person choosing one can be told the
+     * rules up front instead of learning them one {@code InvalidPasswordException} at a time. Settings
+     * the pool leaves out take Cognito's defaults ({@link PasswordPolicy#cognitoDefault()}). A pool's
+     * policy rarely changes, so drivers may cache the answer for a few minutes.
+     *
+     * <p>Called by {@code auth.PasswordPolicyController} for {@code GET /auth/password-policy}, which the
+     * console's "choose a password" screen reads to show and check the rules as the person types.
+     *
+     * @return on success the pool's {@link PasswordPolicy}: minimum length and the required character
+     *         classes; never {@code null}
+     * @throws CognitoThrottledException   the pool's quota for {@code DescribeUserPool} is exhausted
+     * @throws CognitoUnavailableException Cognito could not be reached or failed, or our credentials may
+     *                                     not call {@code cognito-idp:DescribeUserPool}
+     */
+    PasswordPolicy passwordPolicy();
 }

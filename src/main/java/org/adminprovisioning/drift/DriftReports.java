@@ -49,8 +49,11 @@ public class DriftReports {
     private final AdminRecords records;
     private final UnfinishedRequests unfinished;
     private final Clock clock;
+    private final DriftMetrics metrics;
 
-    DriftReports(CognitoGateway cognito, AdminRecords records, UnfinishedRequests unfinished, Clock clock) {
+    DriftReports(CognitoGateway cognito, AdminRecords records, UnfinishedRequests unfinished, Clock clock,
+            DriftMetrics metrics) {
+        this.metrics = metrics;
         this.cognito = cognito;
         this.records = records;
         this.unfinished = unfinished;
@@ -80,7 +83,9 @@ public class DriftReports {
             stuck = stuck.subList(0, REPORT_LIMIT);
             scan.truncated = true;
         }
-        return new DriftReport(scan.ghosts, scan.orphans, stuck, scan.truncated, now);
+        DriftReport report = new DriftReport(scan.ghosts, scan.orphans, stuck, scan.truncated, now);
+        metrics.reported(report);
+        return report;
     }
 
     /**

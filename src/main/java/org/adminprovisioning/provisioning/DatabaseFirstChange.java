@@ -49,14 +49,16 @@ class DatabaseFirstChange {
     private final Idempotency idempotency;
     private final AuditTrail audit;
     private final TransactionOperations transactions;
+    private final EngineMetrics metrics;
 
     DatabaseFirstChange(AdminRecords records, Journal journal, Idempotency idempotency, AuditTrail audit,
-            TransactionOperations transactions) {
+            TransactionOperations transactions, EngineMetrics metrics) {
         this.records = records;
         this.journal = journal;
         this.idempotency = idempotency;
         this.audit = audit;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /**
@@ -68,6 +70,10 @@ class DatabaseFirstChange {
      *                                  replayed key's failure
      */
     OperationOutcome run(Steps steps, AdminChange change) {
+        return metrics.operation(steps.operation(), () -> runTimed(steps, change));
+    }
+
+    private OperationOutcome runTimed(Steps steps, AdminChange change) {
         String hash = Idempotency.hash(steps.operation(), change.adminId().toString());
         Optional<JournalEntry> previous = idempotency.previous(change.actor(), change.idempotencyKey());
         if (previous.isPresent()) {
@@ -76,7 +82,8 @@ class DatabaseFirstChange {
         JournalEntry.Request request = new JournalEntry.Request(change.actor().adminId(), change.idempotencyKey(), hash);
         Started started;
         try {
-            started = transactions.execute(tx -> startInDatabase(steps, change, request));
+            started = metrics.step(steps.operation(), "database",
+                    () -> transactions.execute(tx -> startInDatabase(steps, change, request)));
         } catch (DataIntegrityViolationException busy) {
             Optional<JournalEntry> twin = idempotency.previous(change.actor(), change.idempotencyKey());
             if (twin.isPresent()) {
@@ -125,7 +132,7 @@ class DatabaseFirstChange {
 
     private OperationOutcome inCognito(Steps steps, Actor actor, JournalEntry entry, AdminResponse admin) {
         try {
-            steps.applyInCognito(entry.getCognitoUsername());
+            metrics.step(steps.operation(), "cognito", () -> steps.applyInCognito(entry.getCognitoUsername()));
         } catch (CognitoUserNotFoundException gone) {
             // Nothing left in Cognito that could sign in: the change holds. The drift report shows it.
             log.warn("{} {}: the Cognito user {} is gone already", entry.getOperation(), entry.getId(),

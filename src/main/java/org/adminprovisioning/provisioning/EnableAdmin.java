@@ -38,8 +38,12 @@ public class EnableAdmin implements OperationPlan {
     private final AuditTrail audit;
     private final TransactionOperations transactions;
 
+    private final EngineMetrics metrics;
+
     EnableAdmin(CognitoGateway cognito, AdminRecords records, Journal journal, Idempotency idempotency,
-            Compensation compensation, ClaimEndings endings, AuditTrail audit, TransactionOperations transactions) {
+            Compensation compensation, ClaimEndings endings, AuditTrail audit, TransactionOperations transactions,
+            EngineMetrics metrics) {
+        this.metrics = metrics;
         this.cognito = cognito;
         this.records = records;
         this.journal = journal;
@@ -67,6 +71,10 @@ public class EnableAdmin implements OperationPlan {
      *                                  {@code COGNITO_UNAVAILABLE} (throttled; nothing changed)
      */
     public OperationOutcome enable(AdminChange change) {
+        return metrics.operation(Operation.ENABLE, () -> enableTimed(change));
+    }
+
+    private OperationOutcome enableTimed(AdminChange change) {
         String hash = Idempotency.hash(Operation.ENABLE, change.adminId().toString());
         Optional<JournalEntry> previous = idempotency.previous(change.actor(), change.idempotencyKey());
         if (previous.isPresent()) {
@@ -75,7 +83,8 @@ public class EnableAdmin implements OperationPlan {
         JournalEntry.Request request = new JournalEntry.Request(change.actor().adminId(), change.idempotencyKey(), hash);
         Progress<JournalEntry> started;
         try {
-            started = transactions.execute(tx -> start(change, request));
+            started = metrics.step(Operation.ENABLE, "journal",
+                    () -> transactions.execute(tx -> start(change, request)));
         } catch (DataIntegrityViolationException busy) {
             Optional<JournalEntry> twin = idempotency.previous(change.actor(), change.idempotencyKey());
             if (twin.isPresent()) {
@@ -90,7 +99,7 @@ public class EnableAdmin implements OperationPlan {
         JournalEntry entry = ((Progress.Next<JournalEntry>) started).value();
         AdminResponse disabled = idempotency.answerOf(entry);
         try {
-            cognito.enableUser(entry.getCognitoUsername());
+            metrics.step(Operation.ENABLE, "cognito", () -> cognito.enableUser(entry.getCognitoUsername()));
         } catch (CognitoUserNotFoundException gone) {
             return failed(entry, change.actor(), FailureReason.ADMIN_NOT_FOUND, gone, "The Cognito user of admin "
                     + entry.getEmail() + " does not exist (see GET /admins/reconciliation)");
@@ -107,13 +116,13 @@ public class EnableAdmin implements OperationPlan {
         }
         try {
             journal.cognitoDone(entry.getId(), entry.getCognitoUsername());
-            return transactions.execute(tx -> {
+            return metrics.step(Operation.ENABLE, "database", () -> transactions.execute(tx -> {
                 journal.lockInState(entry.getId(), OperationState.COGNITO_DONE);
                 AdminResponse enabled = AdminResponse.of(records.enable(entry.getAdminId()));
                 journal.complete(entry.getId(), idempotency.bodyOf(enabled), entry.getAdminId());
                 audit.record(change.actor().name(), Action.ENABLE_ADMIN, entry.getEmail(), Outcome.SUCCEEDED, null);
                 return new OperationOutcome.Done(enabled);
-            });
+            }));
         } catch (TakenOver taken) {
             if (taken.state() == OperationState.COMPLETED) {
                 return new OperationOutcome.Done(idempotency.answerOf(journal.find(entry.getId()).orElseThrow()));

@@ -41,8 +41,8 @@ public enum FailureReason {
         this.code = code;
     }
 
-    /** The journal's {@code failure_type}. */
-    String code() {
+    /** The journal's {@code failure_type}, also the slug of the problem type it is answered with. */
+    public String code() {
         return code;
     }
 

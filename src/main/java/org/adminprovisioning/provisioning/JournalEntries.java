@@ -75,4 +75,8 @@ interface JournalEntries extends JpaRepository<JournalEntry, UUID> {
             where e.state in :states and (e.email in :emails or e.cognitoUsername in :usernames)""")
     List<JournalEntry> findFor(@Param("states") Collection<OperationState> states,
             @Param("emails") Collection<String> emails, @Param("usernames") Collection<String> usernames);
+
+    /** How many entries are in each of these states (states without any are absent): one grouped count. */
+    @Query("select e.state, count(e) from JournalEntry e where e.state in :states group by e.state")
+    List<Object[]> countByState(@Param("states") Collection<OperationState> states);
 }

@@ -46,10 +46,11 @@ public class ProvisionAdmin {
     private final AuditTrail audit;
     private final TemporaryPasswordGenerator passwords;
     private final TransactionOperations transactions;
+    private final EngineMetrics metrics;
 
     ProvisionAdmin(CognitoGateway cognito, AdminRecords records, Journal journal, Idempotency idempotency,
             Ownership ownership, ProvisionEndings endings, AuditTrail audit, TemporaryPasswordGenerator passwords,
-            TransactionOperations transactions) {
+            TransactionOperations transactions, EngineMetrics metrics) {
         this.cognito = cognito;
         this.records = records;
         this.journal = journal;
@@ -59,6 +60,7 @@ public class ProvisionAdmin {
         this.audit = audit;
         this.passwords = passwords;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /**
@@ -127,6 +129,10 @@ public class ProvisionAdmin {
      *         {@link #provisionNewAdmin(String, String)}
      */
     public OperationOutcome provision(ProvisionCommand command) {
+        return metrics.operation(Operation.PROVISION, () -> provisionTimed(command));
+    }
+
+    private OperationOutcome provisionTimed(ProvisionCommand command) {
         String hash = Idempotency.hash(Operation.PROVISION, command.email().value());
         Optional<JournalEntry> previous = idempotency.previous(command.actor(), command.idempotencyKey());
         if (previous.isPresent()) {
@@ -150,7 +156,7 @@ public class ProvisionAdmin {
             return endings.undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
         }
         try {
-            cognito.addToAdminGroup(user.username());
+            metrics.step(Operation.PROVISION, "cognito-admin-group", () -> cognito.addToAdminGroup(user.username()));
         } catch (CognitoException e) {
             return endings.undo(entry, user, command.actor(), e, FailureReason.ROLLED_BACK);
         }
@@ -164,7 +170,7 @@ public class ProvisionAdmin {
     private Progress<JournalEntry> start(ProvisionCommand command, String hash) {
         String email = command.email().value();
         try {
-            return Progress.next(transactions.execute(tx -> {
+            return Progress.next(metrics.step(Operation.PROVISION, "journal", () -> transactions.execute(tx -> {
                 refuseExisting(email);
                 JournalEntry entry = journal.begin(Operation.PROVISION, new JournalEntry.Subject(email, null, null),
                         new JournalEntry.Request(command.actor().adminId(), command.idempotencyKey(), hash), true);
@@ -172,7 +178,7 @@ public class ProvisionAdmin {
                 // freed the email; the twin's User is committed by then, and this statement sees it.
                 refuseExisting(email);
                 return entry;
-            }));
+            })));
         } catch (AdminAlreadyExistsException e) {
             Optional<OperationOutcome> replay = sameKeyRacedAhead(command, hash);
             if (replay.isPresent()) {
@@ -206,7 +212,8 @@ public class ProvisionAdmin {
     /** Step 4. The temporary password lives only in this frame and in Cognito's email. */
     private Progress<CognitoUser> createInCognito(JournalEntry entry, ProvisionCommand command) {
         try {
-            return Progress.next(cognito.createAdminUser(command.email().value(), passwords.generate()));
+            return Progress.next(metrics.step(Operation.PROVISION, "cognito-create",
+                    () -> cognito.createAdminUser(command.email().value(), passwords.generate())));
         } catch (AdminAlreadyExistsInCognitoException e) {
             return existingUser(entry, command, e);
         } catch (InviteNotDeliveredException e) {
@@ -302,7 +309,7 @@ public class ProvisionAdmin {
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */
     private OperationOutcome recordInDatabase(JournalEntry entry, CognitoUser user, ProvisionCommand command) {
         try {
-            return transactions.execute(tx -> {
+            return metrics.step(Operation.PROVISION, "database", () -> transactions.execute(tx -> {
                 // Locks the entry for this transaction: the reconciler of any instance skips it meanwhile.
                 journal.lockInState(entry.getId(), OperationState.COGNITO_DONE);
                 AdminAccount account = records.createAdminDatabaseRecords(entry.getEmail(), user.username(),
@@ -311,7 +318,7 @@ public class ProvisionAdmin {
                 journal.complete(entry.getId(), idempotency.bodyOf(response), account.id());
                 audit.record(command.actor().name(), Action.PROVISION_ADMIN, entry.getEmail(), Outcome.SUCCEEDED, null);
                 return new OperationOutcome.Done(response);
-            });
+            }));
         } catch (TakenOver taken) {
             return endings.takenOver(entry, user, command.actor(), taken);
         } catch (AdminAlreadyExistsException e) {

@@ -47,15 +47,17 @@ public class Reconciler {
     private final ProvisioningProperties.Reconciler settings;
     private final Clock clock;
     private final RandomGenerator jitter;
+    private final EngineMetrics metrics;
 
     @Autowired
     Reconciler(List<OperationPlan> plans, Journal journal, AuditTrail audit, ProvisioningProperties properties,
-            Clock clock) {
-        this(plans, journal, audit, properties.reconciler(), clock, RandomGenerator.getDefault());
+            Clock clock, EngineMetrics metrics) {
+        this(plans, journal, audit, properties.reconciler(), clock, RandomGenerator.getDefault(), metrics);
     }
 
     Reconciler(List<OperationPlan> plans, Journal journal, AuditTrail audit, ProvisioningProperties.Reconciler settings,
-            Clock clock, RandomGenerator jitter) {
+            Clock clock, RandomGenerator jitter, EngineMetrics metrics) {
+        this.metrics = metrics;
         plans.forEach(plan -> this.plans.put(plan.operation(), plan));
         if (this.plans.size() != Operation.values().length) {
             throw new IllegalStateException("Every operation needs a plan for the reconciler: " + this.plans.keySet());
@@ -106,6 +108,10 @@ public class Reconciler {
 
     /** Never inside a transaction: the plan calls Cognito between the claim's and the ending's. */
     ReconciliationRun.Result reconcile(Claim claim, String actor) {
+        return metrics.reconcile(claim.operation(), () -> reconcileTimed(claim, actor));
+    }
+
+    private ReconciliationRun.Result reconcileTimed(Claim claim, String actor) {
         try {
             return plans.get(claim.operation()).finish(claim, actor);
         } catch (TakenOver moved) {

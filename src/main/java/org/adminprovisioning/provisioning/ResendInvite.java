@@ -47,10 +47,12 @@ public class ResendInvite implements OperationPlan {
     private final TransactionOperations transactions;
     private final ProvisioningProperties properties;
     private final Clock clock;
+    private final EngineMetrics metrics;
 
     ResendInvite(CognitoGateway cognito, AdminRecords records, Journal journal, Idempotency idempotency,
             ClaimEndings endings, AuditTrail audit, TemporaryPasswordGenerator passwords,
-            TransactionOperations transactions, ProvisioningProperties properties, Clock clock) {
+            TransactionOperations transactions, ProvisioningProperties properties, Clock clock, EngineMetrics metrics) {
+        this.metrics = metrics;
         this.cognito = cognito;
         this.records = records;
         this.journal = journal;
@@ -95,16 +97,22 @@ public class ResendInvite implements OperationPlan {
 
     /** {@link #resendAdminInvite} for an authorized caller (an admin, or a forgotten-password request). */
     public InviteResent resend(EmailAddress email, Actor actor) {
+        return metrics.operation(Operation.RESEND, () -> resendTimed(email, actor));
+    }
+
+    private InviteResent resendTimed(EmailAddress email, Actor actor) {
         JournalEntry entry;
         try {
-            entry = transactions.execute(tx -> reserveSlot(email, actor));
+            entry = metrics.step(Operation.RESEND, "journal",
+                    () -> transactions.execute(tx -> reserveSlot(email, actor)));
         } catch (OperationFailedException refused) {
             audit.record(actor.name(), Action.RESEND_INVITE, email.value(), Outcome.REFUSED, refused.reason().code());
             throw refused;
         }
         CognitoUser user;
         try {
-            user = cognito.resendInvite(entry.getCognitoUsername(), passwords.generate());
+            user = metrics.step(Operation.RESEND, "cognito",
+                    () -> cognito.resendInvite(entry.getCognitoUsername(), passwords.generate()));
         } catch (CognitoUserNotFoundException gone) {
             throw failed(entry, actor, FailureReason.ADMIN_NOT_FOUND, gone, new OperationFailedException(
                     FailureReason.ADMIN_NOT_FOUND, "No admin with email " + email

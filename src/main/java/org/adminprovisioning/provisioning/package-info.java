@@ -88,6 +88,10 @@
  * <tr><td>{@code PROVISIONING_RECONCILER_INTERVAL}, {@code PROVISIONING_RECONCILER_STALE_AFTER}</td><td>all</td>
  * <td>how often the reconciler runs (30s) and how old an unfinished request must be before it is taken (2m)</td></tr>
  * <tr><td>{@code PROVISIONING_CORS_ALLOWED_ORIGINS}</td><td>all</td><td>comma list of frontend origins; empty = same-origin only</td></tr>
+ * <tr><td>{@code COGNITO_QUOTAS_USER_CREATION}, {@code _USER_READ}, {@code _USER_LIST}, {@code _USER_UPDATE}, ...</td>
+ * <td>all</td><td>the account's Cognito request-rate quotas every instance keeps to together (docs/import.md)</td></tr>
+ * <tr><td>{@code PROVISIONING_IMPORT_CONCURRENCY}, {@code PROVISIONING_IMPORT_MAX_ROWS}, ...</td><td>all</td>
+ * <td>bulk imports (docs/import.md)</td></tr>
  * </table>
  * <p>AWS credentials come from the SDK's default provider chain (instance role, environment,
  * profile), never from our files.

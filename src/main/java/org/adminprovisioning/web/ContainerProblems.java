@@ -33,13 +33,16 @@ final class ContainerProblems {
         problem.setDetail(status >= 500 ? "Something went wrong on our side"
                 : "The request was refused before it reached the service"
                         + (known == null ? "" : " (" + status + " " + known.getReasonPhrase() + ")"));
-        return problem;
+        return Problems.withRequestId(problem);
     }
 
     /** The problem as JSON, written by hand: the container has no message converters. */
     static String json(ProblemDetail problem) {
         return "{\"type\":\"" + escape(problem.getType()) + "\",\"title\":\"" + escape(problem.getTitle())
-                + "\",\"status\":" + problem.getStatus() + ",\"detail\":\"" + escape(problem.getDetail()) + "\"}";
+                + "\",\"status\":" + problem.getStatus() + ",\"detail\":\"" + escape(problem.getDetail()) + "\""
+                + (problem.getProperties() != null && problem.getProperties().get("requestId") != null
+                        ? ",\"requestId\":\"" + escape(problem.getProperties().get("requestId")) + "\"" : "")
+                + "}";
     }
 
     private static String escape(Object value) {

@@ -8,6 +8,7 @@ import org.adminprovisioning.admin.AdminAlreadyExistsException;
 import org.adminprovisioning.admin.AdminNotFoundException;
 import org.adminprovisioning.admin.InvalidEmailException;
 import org.adminprovisioning.auth.NoChallengePendingException;
+import org.adminprovisioning.bulkimport.ImportRefusedException;
 import org.adminprovisioning.auth.TooManySignInAttemptsException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
@@ -90,6 +91,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return response.body(Problems.of(type, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> importRefused(ImportRefusedException e) {
+        return problem(switch (e.refusal()) {
+            case TOO_MANY_ROWS -> ProblemType.IMPORT_TOO_LARGE;
+            case UNREADABLE_FILE -> ProblemType.INVALID_IMPORT;
+            case NOT_FOUND -> ProblemType.IMPORT_NOT_FOUND;
+            case NOT_PAUSED -> ProblemType.IMPORT_NOT_PAUSED;
+        }, e.getMessage());
     }
 
     @ExceptionHandler
@@ -286,7 +297,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(type.title());
             }
         }
-        if (body instanceof ProblemDetail) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.withRequestId(problem);
             HttpHeaders problemHeaders = new HttpHeaders();
             problemHeaders.putAll(headers);
             problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -43,7 +43,11 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts", HttpStatus.TOO_MANY_REQUESTS),
     EMAIL_QUOTA_EXCEEDED("email-quota-exceeded", "Email quota exceeded", HttpStatus.SERVICE_UNAVAILABLE),
-    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE);
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+    IMPORT_TOO_LARGE("import-too-large", "Too many rows to import", HttpStatus.CONTENT_TOO_LARGE),
+    INVALID_IMPORT("invalid-import", "Unreadable import", HttpStatus.BAD_REQUEST),
+    IMPORT_NOT_FOUND("import-not-found", "Import not found", HttpStatus.NOT_FOUND),
+    IMPORT_NOT_PAUSED("import-not-paused", "Import not paused", HttpStatus.CONFLICT);
 
     public static final String BASE = "https://adminprovisioning.org/problems/";
 

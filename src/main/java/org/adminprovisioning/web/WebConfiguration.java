@@ -24,7 +24,7 @@ class WebConfiguration {
         configuration.setAllowedOrigins(origins);
         configuration.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
-        configuration.setExposedHeaders(List.of("Location", "Retry-After"));
+        configuration.setExposedHeaders(List.of("Location", "Retry-After", RequestIds.HEADER));
         configuration.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/admins/**", configuration);
         source.registerCorsConfiguration("/admins", configuration);

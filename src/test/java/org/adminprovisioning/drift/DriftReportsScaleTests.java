@@ -80,7 +80,7 @@ class DriftReportsScaleTests {
         when(unfinished.accountingFor(anyCollection(), anyCollection())).thenReturn(List.of());
         when(unfinished.stuck(anyInt())).thenReturn(List.of());
         reports = new DriftReports(counting(new AwsCognitoGateway(pool, settings)), records, unfinished,
-                Clock.systemUTC());
+                Clock.systemUTC(), new DriftMetrics());
     }
 
     private void record(String email, String username, AdminStatus status) {

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.EmailAddress;
@@ -111,19 +113,22 @@ final class EngineHarness implements AutoCloseable {
         Compensation compensation = new Compensation(journal, idempotency, audit);
         ClaimEndings endings = new ClaimEndings(journal, audit);
         TemporaryPasswordGenerator passwords = new TemporaryPasswordGenerator(16);
-        DatabaseFirstChange change = new DatabaseFirstChange(records, journal, idempotency, audit, transactions);
+        EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
+        DatabaseFirstChange change = new DatabaseFirstChange(records, journal, idempotency, audit, transactions,
+                metrics);
         this.provision = new ProvisionAdmin(cognito, records, journal, idempotency, ownership,
-                new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit, passwords, transactions);
+                new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit, passwords,
+                transactions, metrics);
         this.resend = new ResendInvite(cognito, records, journal, idempotency, endings, audit, passwords,
-                transactions, PROPERTIES, clock);
+                transactions, PROPERTIES, clock, metrics);
         this.disable = new DisableAdmin(cognito, change, endings);
         this.enable = new EnableAdmin(cognito, records, journal, idempotency, compensation, endings, audit,
-                transactions);
+                transactions, metrics);
         this.offboard = new OffboardAdmin(cognito, change, endings);
         ProvisionReconciliation provisionPlan = new ProvisionReconciliation(cognito, records, journal, ownership,
                 idempotency, endings, transactions, PROPERTIES, clock);
         this.reconciler = new Reconciler(List.of(provisionPlan, resend, disable, enable, offboard), journal, audit,
-                PROPERTIES.reconciler(), clock, new Random(seed));
+                PROPERTIES.reconciler(), clock, new Random(seed), metrics);
         AdminAccount admin = realRecords.findByEmail(context.getBean(BootstrapProperties.class).email()).orElseThrow();
         this.inviter = new Actor(admin.id(), admin.email());
         faults.onHang(this::otherInstanceReconcilesMeanwhile);

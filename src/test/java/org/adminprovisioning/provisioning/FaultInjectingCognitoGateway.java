@@ -9,6 +9,8 @@ import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUser;
 import org.adminprovisioning.cognito.CognitoUserPage;
 import org.adminprovisioning.cognito.InvalidInviteException;
+import org.adminprovisioning.cognito.PoolDescription;
+import org.adminprovisioning.cognito.PasswordPolicy;
 import org.adminprovisioning.cognito.SignInResult;
 
 /**
@@ -160,5 +162,15 @@ final class FaultInjectingCognitoGateway implements CognitoGateway {
     @Override
     public CognitoUserPage listAdminGroupUsers(String nextToken) {
         return delegate.listAdminGroupUsers(nextToken);
+    }
+
+    @Override
+    public PoolDescription describePool() {
+        return generic.describePool();
+    }
+
+    @Override
+    public PasswordPolicy passwordPolicy() {
+        return generic.passwordPolicy();
     }
 }

@@ -3,6 +3,7 @@ package org.adminprovisioning.cognito.inmemory;
 import java.time.Clock;
 
 import org.adminprovisioning.cognito.AwsCognitoGateway;
+import org.adminprovisioning.cognito.CognitoCalls;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.PasswordPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,8 +38,13 @@ class InMemoryCognitoConfiguration {
         return new InMemoryUserPool(properties, PasswordPolicy.cognitoDefault(), tokens, outbox, clock, pool.mfa());
     }
 
+    /**
+     * The gateway drives the pool as it drives Cognito: through the same paced calls, behind the pool's
+     * own quotas and latency when {@code cognito.in-memory.quotas.*} or {@code .latency} ask for them.
+     */
     @Bean
-    AwsCognitoGateway inMemoryCognitoGateway(InMemoryUserPool pool, CognitoProperties properties) {
-        return new AwsCognitoGateway(pool, properties);
+    AwsCognitoGateway inMemoryCognitoGateway(InMemoryUserPool pool, InMemoryPoolProperties poolProperties,
+            CognitoProperties properties, CognitoCalls calls, Clock clock) {
+        return new AwsCognitoGateway(QuotaFaithfulPool.around(pool, poolProperties, clock), properties, calls);
     }
 }

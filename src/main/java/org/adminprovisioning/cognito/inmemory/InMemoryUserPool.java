@@ -48,7 +48,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolPolicyType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
@@ -59,11 +64,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersIn
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedUserStateException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolPolicyType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
@@ -311,6 +319,25 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         usersInOrder.remove(user.sequence);
         user.groups.forEach(group -> groupMembers.get(group).remove(user.sequence));
         return AdminDeleteUserResponse.builder().build();
+    }
+
+    /** The pool as {@code DescribeUserPool} shows it: id, a name, the user count and the password policy. */
+    @Override
+    public synchronized DescribeUserPoolResponse describeUserPool(DescribeUserPoolRequest request) {
+        checkPool(request.userPoolId());
+        return DescribeUserPoolResponse.builder().userPool(UserPoolType.builder()
+                .id(settings.userPoolId())
+                .name("in-memory pool")
+                .estimatedNumberOfUsers(usersByName.size())
+                .policies(UserPoolPolicyType.builder().passwordPolicy(PasswordPolicyType.builder()
+                        .minimumLength(policy.minimumLength())
+                        .requireUppercase(policy.requireUppercase())
+                        .requireLowercase(policy.requireLowercase())
+                        .requireNumbers(policy.requireNumbers())
+                        .requireSymbols(policy.requireSymbols())
+                        .temporaryPasswordValidityDays((int) settings.temporaryPasswordValidity().toDays())
+                        .build()).build())
+                .build()).build();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +20,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.adminprovisioning.ConsolePage;
 import org.adminprovisioning.admin.AdminAccount;
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.admin.AdminStatus;
 import org.adminprovisioning.scim.ScimSdk;
 import org.adminprovisioning.testsupport.Authenticator;
+import org.adminprovisioning.testsupport.HeadlessChromium;
 import org.adminprovisioning.testsupport.Peers;
 import org.adminprovisioning.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -591,6 +595,46 @@ abstract class CognitoEmulatorStory {
         assertThat(context.getBeanNamesForType(org.adminprovisioning.cognito.inmemory.InMemoryOutbox.class)).isEmpty();
         assertThat(context.containsBean("devOutboxController")).isFalse();
         assertThat(context.containsBean("inMemoryBootstrapAdmin")).isFalse();
+    }
+
+    @Test
+    void passwordPolicy_isReadFromThePool_withDescribeUserPool_forTheConsolesNewPasswordScreen() throws Exception {
+        Response policy = get("/auth/password-policy", null);
+
+        // The emulators' pools keep Cognito's default policy, as a pool created without one does.
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        assertThat(policy.body().path("minimumLength").asInt()).isEqualTo(8);
+        assertThat(policy.body().path("requireUppercase").asBoolean()).isTrue();
+        assertThat(policy.body().path("requireLowercase").asBoolean()).isTrue();
+        assertThat(policy.body().path("requireNumbers").asBoolean()).isTrue();
+        assertThat(policy.body().path("requireSymbols").asBoolean()).isTrue();
+    }
+
+    @Test
+    void console_inChromium_signsInAgainstThePool_listsTheAdmins_andCreatesOne() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.find();
+        Peers.assumeAvailable("Chromium", chromium.available(), chromium.reason());
+        String created = "console-" + suffix() + "@example.com";
+        ChromeDriver browser = chromium.start(Path.of("target", "chromium"), 1280, 1000);
+        try {
+            ConsolePage console = new ConsolePage(browser, "http://127.0.0.1:" + port + "/", null,
+                    Path.of("target", "console-screenshots"));
+            console.open("");
+            console.screen("sign-in");
+            console.type("sign-in-email", BOOTSTRAP_EMAIL);
+            console.type("sign-in-password", BOOTSTRAP_PASSWORD);
+            console.click("sign-in-submit");
+            console.screen("admins");
+            console.rowWithStatus(BOOTSTRAP_EMAIL, "ACTIVE");
+            console.type("create-email", created);
+            console.click("create-submit");
+            console.status(created + " is invited");
+            console.rowWithStatus(created, "INVITED");
+            assertThat(pool.userWithEmail(created)).as("the emulator has the user").isPresent();
+            console.assertNoConsoleErrors();
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

@@ -457,4 +457,18 @@ class InMemoryUserPoolTests {
                 .authFlow("USER_PASSWORD_AUTH").authParameters(Map.of("USERNAME", EMAIL, "PASSWORD", TEMPORARY))))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void describeUserPool_tellsThePolicyThePoolEnforces_whichTheGatewayReadsAsOurs() {
+        PasswordPolicy strict = new PasswordPolicy(14, true, true, true, false);
+        AwsCognitoGateway strictPool = new AwsCognitoGateway(
+                new InMemoryUserPool(settings, strict, tokens, outbox, clock), settings);
+
+        assertThat(strictPool.passwordPolicy()).isEqualTo(strict);
+        assertThat(gateway.passwordPolicy()).isEqualTo(PasswordPolicy.cognitoDefault());
+        assertThat(pool.describeUserPool(r -> r.userPoolId(settings.userPoolId())).userPool().policies()
+                .passwordPolicy().temporaryPasswordValidityDays()).isEqualTo(7);
+        assertThatThrownBy(() -> pool.describeUserPool(r -> r.userPoolId("eu-west-1_Other")))
+                .hasMessageContaining("does not exist");
+    }
 }
