@@ -48,19 +48,20 @@ class PerformanceBench {
     }
 
     /** A fresh service in this JVM: its own H2 database and in-memory pool, the bootstrap admin signed in. */
-    static void startService(String database) throws Exception {
+    static void startService(String database, String... more) throws Exception {
         service = new SpringApplicationBuilder(AdminProvisioningApplication.class)
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("benchClasspath", new BenchClasspath());
                     context.getBeanFactory().addBeanPostProcessor(new BenchCognito());
                 })
                 // Arguments, not default properties: application.properties must not override them.
-                .run("--server.port=0",
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
                         "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
                         "--provisioning.bootstrap-admin.password=" + PASSWORD,
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
-                        "--spring.datasource.hikari.maximum-pool-size=16");
+                        "--spring.datasource.hikari.maximum-pool-size=16"), java.util.stream.Stream.of(more))
+                        .toArray(String[]::new));
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         base = URI.create("http://127.0.0.1:" + port);
         HttpClient client = HttpClient.newHttpClient();
@@ -163,6 +164,13 @@ class PerformanceBench {
         } finally {
             BenchCognito.latencyMillis = 0;
         }
+    }
+
+    @Test
+    void b4_bulkImport_atTheQuota() throws Exception {
+        service.close();
+        startService("bench-import", ImportBench.ARGUMENTS);
+        new ImportBench(service, base, token, table).measure();
     }
 
     @Test
