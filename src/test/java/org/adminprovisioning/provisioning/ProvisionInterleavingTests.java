@@ -1,0 +1,153 @@
+package org.adminprovisioning.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.withSettings;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.adminprovisioning.admin.AdminAccount;
+import org.adminprovisioning.admin.AdminRecords;
+import org.adminprovisioning.admin.EmailAddress;
+import org.adminprovisioning.audit.AuditTrail;
+import org.adminprovisioning.bootstrap.BootstrapProperties;
+import org.adminprovisioning.cognito.CognitoGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two provisionings of one email forced, with latches, into the interleaving where the winner's
+ * records and COMPLETED commit between the loser's first look for a live admin and its journal
+ * insert: the loser must still be refused before it is journaled, and Cognito must see one create.
+ */
+@EngineHarnessTest
+class ProvisionInterleavingTests {
+
+    private static final long WAIT_SECONDS = 20;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aTwinThatLookedBeforeTheWinnerCommitted_andIsJournaledAfter_isRefusedWithoutCallingCognito() throws Exception {
+        String email = "interleaved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CountDownLatch winnerWroteRecords = new CountDownLatch(1);
+        CountDownLatch loserLooked = new CountDownLatch(1);
+        CountDownLatch winnerDone = new CountDownLatch(1);
+        Thread[] loser = new Thread[1];
+        try (EngineHarness harness = new EngineHarness(context, 1)) {
+            CognitoGateway cognito = delegating(CognitoGateway.class, harness.cognito, null);
+            // Inside the winner's last transaction, its User and AdminInfo written but not committed.
+            Journal journal = delegating(Journal.class, context.getBean(Journal.class), method -> {
+                if (method.equals("complete") && Thread.currentThread() != loser[0]) {
+                    winnerWroteRecords.countDown();
+                    await(loserLooked);
+                }
+            });
+            // The loser's first look, inside its Tx A, sees no live admin yet; it goes on once the winner committed.
+            boolean[] looked = new boolean[1];
+            AdminRecords records = delegating(AdminRecords.class, context.getBean(AdminRecords.class), null);
+            AdminRecords loserRecords = delegatingAfter(AdminRecords.class, context.getBean(AdminRecords.class), method -> {
+                if (method.equals("existsByEmail") && Thread.currentThread() == loser[0] && !looked[0]) {
+                    looked[0] = true;
+                    loserLooked.countDown();
+                    await(winnerDone);
+                }
+            });
+            ProvisionAdmin winnerEngine = engine(cognito, records, journal);
+            ProvisionAdmin loserEngine = engine(cognito, loserRecords, journal);
+            Actor actor = bootstrapActor();
+
+            CompletableFuture<OperationOutcome> winner = CompletableFuture.supplyAsync(
+                    () -> winnerEngine.provision(new ProvisionCommand(EmailAddress.of(email), actor, null)));
+            await(winnerWroteRecords);
+            CompletableFuture<Throwable> refused = new CompletableFuture<>();
+            loser[0] = new Thread(() -> refused.complete(catchThrowableOfType(OperationFailedException.class,
+                    () -> loserEngine.provision(new ProvisionCommand(EmailAddress.of(email.toUpperCase()), actor, null)))));
+            loser[0].start();
+            assertThat(winner.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(OperationOutcome.Done.class);
+            winnerDone.countDown();
+
+            OperationFailedException failure = (OperationFailedException) refused.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(failure).as("the loser's answer").isNotNull();
+            assertThat(failure.reason()).isEqualTo(FailureReason.ADMIN_EXISTS);
+            // Counted, not listed: a listing would print the temporary passwords.
+            assertThat(mockingDetails(cognito).getInvocations().stream()
+                    .filter(i -> i.getMethod().getName().equals("createAdminUser")).count())
+                    .as("AdminCreateUser calls").isEqualTo(1);
+            assertThat(jdbc.queryForList("SELECT state FROM admin_operations WHERE email = ?", String.class, email))
+                    .as("the loser was stopped before it was journaled").containsExactly("COMPLETED");
+        }
+    }
+
+    private ProvisionAdmin engine(CognitoGateway cognito, AdminRecords records, Journal journal) {
+        TransactionOperations transactions = context.getBean(TransactionOperations.class);
+        AuditTrail audit = context.getBean(AuditTrail.class);
+        Idempotency idempotency = new Idempotency(journal, context.getBean(JsonMapper.class), EngineHarness.PROPERTIES);
+        Compensation compensation = new Compensation(journal, idempotency, audit);
+        return new ProvisionAdmin(cognito, records, journal, idempotency, new Ownership(records),
+                new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit,
+                new TemporaryPasswordGenerator(16), transactions, new EngineMetrics(new SimpleMeterRegistry()));
+    }
+
+    private Actor bootstrapActor() {
+        AdminAccount admin = context.getBean(AdminRecords.class)
+                .findByEmail(context.getBean(BootstrapProperties.class).email()).orElseThrow();
+        return new Actor(admin.id(), admin.email());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the interleaving did not happen");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A mock that calls {@code real}, after {@code before} ran with the method's name. */
+    private static <T> T delegating(Class<T> type, T real, java.util.function.Consumer<String> before) {
+        return mock(type, withSettings().defaultAnswer(invocation -> {
+            if (before != null) {
+                before.accept(invocation.getMethod().getName());
+            }
+            return invoke(invocation.getMethod(), real, invocation.getArguments());
+        }));
+    }
+
+    /** A mock that calls {@code real}, then runs {@code after} with the method's name before answering. */
+    private static <T> T delegatingAfter(Class<T> type, T real, java.util.function.Consumer<String> after) {
+        return mock(type, withSettings().defaultAnswer(invocation -> {
+            Object result = invoke(invocation.getMethod(), real, invocation.getArguments());
+            after.accept(invocation.getMethod().getName());
+            return result;
+        }));
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            method.setAccessible(true);
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
