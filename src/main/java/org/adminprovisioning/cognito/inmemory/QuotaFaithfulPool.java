@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSo
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
@@ -164,6 +166,11 @@ final class QuotaFaithfulPool implements CognitoIdentityProviderClient {
     @Override
     public AdminListGroupsForUserResponse adminListGroupsForUser(AdminListGroupsForUserRequest request) {
         return answer("AdminListGroupsForUser", () -> pool.adminListGroupsForUser(request));
+    }
+
+    @Override
+    public DescribeUserPoolResponse describeUserPool(DescribeUserPoolRequest request) {
+        return answer("DescribeUserPool", () -> pool.describeUserPool(request));
     }
 
     @Override

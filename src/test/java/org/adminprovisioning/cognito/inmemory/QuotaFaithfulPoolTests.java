@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 
 /** The in-memory pool in its quota-faithful mode: Cognito's throttling and network latency, on request. */
@@ -64,6 +65,17 @@ class QuotaFaithfulPoolTests {
         gateway.createAdminUser("c@example.com", TEMPORARY);
         assertThatThrownBy(() -> gateway.createAdminUser("d@example.com", TEMPORARY))
                 .isInstanceOf(CognitoThrottledException.class);
+    }
+
+    @Test
+    void describingThePool_isAnsweredUnderItsOwnQuota_soHealthAndThePasswordPolicyWorkInThisMode() {
+        var faithful = QuotaFaithfulPool.around(pool, bind(Map.of("cognito.in-memory.quotas.user-pool-read", "1",
+                "cognito.in-memory.quotas.user-creation", "50")), clock);
+        var describe = DescribeUserPoolRequest.builder().userPoolId(settings.userPoolId()).build();
+
+        assertThat(faithful.describeUserPool(describe).userPool().policies().passwordPolicy().minimumLength())
+                .isEqualTo(PasswordPolicy.cognitoDefault().minimumLength());
+        assertThatThrownBy(() -> faithful.describeUserPool(describe)).isInstanceOf(TooManyRequestsException.class);
     }
 
     @Test
