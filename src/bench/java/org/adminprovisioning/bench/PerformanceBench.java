@@ -171,6 +171,7 @@ class PerformanceBench {
         service.close();
         startService("bench-import", ImportBench.ARGUMENTS);
         new ImportBench(service, base, token, table).measure();
+        new TwoInstanceImportBench(table).measure();
     }
 
     @Test
