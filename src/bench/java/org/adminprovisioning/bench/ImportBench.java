@@ -78,7 +78,6 @@ final class ImportBench {
         table.add("B4", "lost / duplicated (pool users and records against rows)",
                 lost + " / " + duplicated + " (pool +" + inPool + ", records " + recorded + ", failed "
                         + count(status, "failed") + ")", "0 / 0", lost == 0 && duplicated == 0);
-        table.note("B4 two instances on PostgreSQL importing two files at once: not in the suite yet");
     }
 
     private static int count(String status, String field) {

@@ -23,10 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The benchmark suite of docs/performance.md, run by {@code ./mvnw -Pbench verify} (never by the
- * plain build): B1, B2, B3 and B5 against one service started in this JVM (default profile: in-memory
- * pool, H2), B6 against started processes. Each figure is printed with its target and written to
- * {@code target/bench/bench.json} and {@code bench.md}. It measures; it never fails the build on a
- * missed target.
+ * plain build): B1-B5 against services started in this JVM (default profile: in-memory pool, H2),
+ * B4's two-instance part and B6 against processes started from the packaged jar. Each figure is
+ * printed with its target and written to {@code target/bench/bench.json} and {@code bench.md}. It
+ * measures; it never fails the build on a missed target.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class PerformanceBench {
@@ -171,6 +171,7 @@ class PerformanceBench {
         service.close();
         startService("bench-import", ImportBench.ARGUMENTS);
         new ImportBench(service, base, token, table).measure();
+        new TwoInstanceImportBench(table).measure();
     }
 
     @Test
