@@ -5,13 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.adminprovisioning.testsupport.StandingClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -51,27 +47,10 @@ import org.springframework.context.annotation.Primary;
     }
 
     /** Stands still unless the harness moves it, so runs are repeatable and staleness is exact. */
-    final class HarnessClock extends Clock {
+    static final class HarnessClock extends StandingClock {
 
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-05T09:00:00Z"));
-
-        void advance(Duration by) {
-            now.updateAndGet(current -> current.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("always UTC");
+        HarnessClock() {
+            super(Instant.parse("2026-01-05T09:00:00Z"));
         }
     }
 }

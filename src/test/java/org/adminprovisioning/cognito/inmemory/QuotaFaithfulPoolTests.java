@@ -3,18 +3,15 @@ package org.adminprovisioning.cognito.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.adminprovisioning.cognito.AwsCognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
 import org.adminprovisioning.cognito.CognitoThrottledException;
 import org.adminprovisioning.cognito.PasswordPolicy;
+import org.adminprovisioning.testsupport.StandingClock;
 import org.adminprovisioning.testsupport.TestProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -30,7 +27,7 @@ class QuotaFaithfulPoolTests {
     private static final CognitoProperties settings = TestProperties.defaults("cognito", CognitoProperties.class);
     private static final String TEMPORARY = "Temp-Passw0rd!";
 
-    private final StandingClock clock = new StandingClock();
+    private final StandingClock clock = new StandingClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryUserPool pool = new InMemoryUserPool(settings, PasswordPolicy.cognitoDefault(),
             new InMemoryTokenIssuer(settings.issuerUri(), settings.clientId(), clock), new InMemoryOutbox(), clock);
 
@@ -99,30 +96,5 @@ class QuotaFaithfulPoolTests {
         gateway.findUser("a@example.com");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
-    }
-
-    /** A clock that moves only when told to. */
-    static final class StandingClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
-        void advance(Duration by) {
-            now.updateAndGet(instant -> instant.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
