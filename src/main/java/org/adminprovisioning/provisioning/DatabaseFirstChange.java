@@ -50,9 +50,11 @@ class DatabaseFirstChange {
     private final AuditTrail audit;
     private final TransactionOperations transactions;
     private final EngineMetrics metrics;
+    private final LateWrites lateWrites;
 
     DatabaseFirstChange(AdminRecords records, Journal journal, Idempotency idempotency, AuditTrail audit,
-            TransactionOperations transactions, EngineMetrics metrics) {
+            TransactionOperations transactions, EngineMetrics metrics, LateWrites lateWrites) {
+        this.lateWrites = lateWrites;
         this.records = records;
         this.journal = journal;
         this.idempotency = idempotency;
@@ -138,7 +140,15 @@ class DatabaseFirstChange {
             log.warn("{} {}: the Cognito user {} is gone already", entry.getOperation(), entry.getId(),
                     entry.getCognitoUsername());
         } catch (CognitoException e) {
-            Compensation.bestEffort(() -> journal.handOver(entry.getId(), e.getMessage()));
+            try {
+                journal.handOver(entry.getId(), e.getMessage());
+            } catch (TakenOver finishedMeanwhile) {
+                // Finished by the reconciler while this call hung; the call may still have landed after a newer change.
+                lateWrites.reassert(entry, actor);
+            } catch (RuntimeException journalDown) {
+                log.error("Could not hand {} {} over; the reconciler takes it once stale: {}", entry.getOperation(),
+                        entry.getId(), journalDown.toString());
+            }
             audit.record(actor.name(), steps.auditAction(), entry.getEmail(), Outcome.FAILED,
                     "database done, Cognito left to the reconciler");
             return new OperationOutcome.Pending(admin);
@@ -146,7 +156,9 @@ class DatabaseFirstChange {
         try {
             journal.complete(entry.getId(), idempotency.bodyOf(admin), admin.id());
         } catch (TakenOver completedMeanwhile) {
-            // The reconciler repeated Cognito's part and completed it while this instance was slow.
+            // The reconciler repeated Cognito's part and completed it while this instance was slow; a
+            // newer change may have gone through since, which this late call has just undone in Cognito.
+            lateWrites.reassert(entry, actor);
         } catch (RuntimeException journalDown) {
             log.warn("Could not complete {} {}; the reconciler will: {}", entry.getOperation(), entry.getId(),
                     journalDown.toString());

@@ -67,6 +67,11 @@ public class DisableAdmin implements OperationPlan, DatabaseFirstChange.Steps {
 
     @Override
     public void applyInCognito(String username) {
+        revokeAccess(cognito, username);
+    }
+
+    /** Cognito's part of a disabled admin: no more sign-ins, and its refresh tokens stop working. */
+    static void revokeAccess(CognitoGateway cognito, String username) {
         cognito.disableUser(username);
         cognito.signOutEverywhere(username);
     }

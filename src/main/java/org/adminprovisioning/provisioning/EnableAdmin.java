@@ -39,11 +39,13 @@ public class EnableAdmin implements OperationPlan {
     private final TransactionOperations transactions;
 
     private final EngineMetrics metrics;
+    private final LateWrites lateWrites;
 
     EnableAdmin(CognitoGateway cognito, AdminRecords records, Journal journal, Idempotency idempotency,
             Compensation compensation, ClaimEndings endings, AuditTrail audit, TransactionOperations transactions,
-            EngineMetrics metrics) {
+            EngineMetrics metrics, LateWrites lateWrites) {
         this.metrics = metrics;
+        this.lateWrites = lateWrites;
         this.cognito = cognito;
         this.records = records;
         this.journal = journal;
@@ -109,7 +111,13 @@ public class EnableAdmin implements OperationPlan {
                         + "throttling requests; nothing was changed. Retry shortly.");
             }
             // The enable may or may not have happened: the reconciler makes sure it does.
-            Compensation.bestEffort(() -> journal.handOver(entry.getId(), unknown.getMessage()));
+            try {
+                journal.handOver(entry.getId(), unknown.getMessage());
+            } catch (TakenOver finishedMeanwhile) {
+                lateWrites.reassert(entry, change.actor());
+            } catch (RuntimeException journalDown) {
+                // The entry stays STARTED: the reconciler takes it once stale.
+            }
             audit.record(change.actor().name(), Action.ENABLE_ADMIN, entry.getEmail(), Outcome.FAILED,
                     "Cognito unreachable, left to the reconciler");
             return new OperationOutcome.Pending(disabled);
@@ -125,6 +133,9 @@ public class EnableAdmin implements OperationPlan {
             }));
         } catch (TakenOver taken) {
             if (taken.state() == OperationState.COMPLETED) {
+                // The reconciler rolled it forward while this call hung; a newer change may have gone
+                // through since, which this late enable has just undone in Cognito.
+                lateWrites.reassert(entry, change.actor());
                 return new OperationOutcome.Done(idempotency.answerOf(journal.find(entry.getId()).orElseThrow()));
             }
             return undo(entry, change.actor(), taken);

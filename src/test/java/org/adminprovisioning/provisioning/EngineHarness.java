@@ -114,8 +114,9 @@ final class EngineHarness implements AutoCloseable {
         ClaimEndings endings = new ClaimEndings(journal, audit);
         TemporaryPasswordGenerator passwords = new TemporaryPasswordGenerator(16);
         EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
+        LateWrites lateWrites = new LateWrites(cognito, records, journal, idempotency, audit, transactions);
         DatabaseFirstChange change = new DatabaseFirstChange(records, journal, idempotency, audit, transactions,
-                metrics);
+                metrics, lateWrites);
         this.provision = new ProvisionAdmin(cognito, records, journal, idempotency, ownership,
                 new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit, passwords,
                 transactions, metrics);
@@ -123,7 +124,7 @@ final class EngineHarness implements AutoCloseable {
                 transactions, PROPERTIES, clock, metrics);
         this.disable = new DisableAdmin(cognito, change, endings);
         this.enable = new EnableAdmin(cognito, records, journal, idempotency, compensation, endings, audit,
-                transactions, metrics);
+                transactions, metrics, lateWrites);
         this.offboard = new OffboardAdmin(cognito, change, endings);
         ProvisionReconciliation provisionPlan = new ProvisionReconciliation(cognito, records, journal, ownership,
                 idempotency, endings, transactions, PROPERTIES, clock);
