@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** The admin side of a {@link User}: who invited it, when, and when it first signed in. */
 @Entity
@@ -40,6 +41,10 @@ public class AdminInfo {
 
     @Column(name = "invite_count", nullable = false)
     private int inviteCount;
+
+    /** Two counts of a resend at once (an operation and the reconciler) must not both read the same count. */
+    @Version
+    private Long version;
 
     protected AdminInfo() {
         // for JPA
