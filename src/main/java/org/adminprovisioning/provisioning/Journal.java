@@ -129,6 +129,15 @@ class Journal {
         entries.flush();
     }
 
+    /**
+     * Whether an operation on this email other than {@code id} is still under way: unfinished, or
+     * answered but watched for a Cognito call of it that may still land ({@code VERIFYING}).
+     */
+    @Transactional(readOnly = true)
+    public boolean anotherUnderway(String email, UUID id) {
+        return entries.existsByEmailAndIdNotAndStateIn(email, id, JournalEntries.WATCHED);
+    }
+
     @Transactional(readOnly = true)
     public Optional<JournalEntry> find(UUID id) {
         return entries.findById(id);

@@ -29,6 +29,9 @@ interface JournalEntries extends JpaRepository<JournalEntry, UUID> {
 
     Optional<JournalEntry> findByRequestedByIsNullAndIdempotencyKey(String idempotencyKey);
 
+    /** Whether an operation on this email other than {@code id} is in one of these states. */
+    boolean existsByEmailAndIdNotAndStateIn(String email, UUID id, Collection<OperationState> states);
+
     /** The entry, locked ({@code SELECT … FOR UPDATE}) until the calling transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select e from JournalEntry e where e.id = :id")

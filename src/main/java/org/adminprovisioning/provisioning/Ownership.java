@@ -3,6 +3,7 @@ package org.adminprovisioning.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import org.adminprovisioning.admin.AdminRecords;
 import org.adminprovisioning.cognito.CognitoUser;
@@ -16,8 +17,12 @@ import org.springframework.stereotype.Component;
  * <li>Once the operation journaled a Cognito username, the user with that username is its user and
  * no other: every look-up and undo goes by username.</li>
  * <li>Before that (a provision whose {@code AdminCreateUser} answer was lost, so only the email it
- * sent as the username is known), a user is the operation's when it has that email, no live admin's
- * records claim it, and it was created after the operation was journaled. Cognito may report whole
+ * sent as the username is known), a user is the operation's when it has that email, no other
+ * operation on that email is under way, no live admin's records claim it, and it was created after
+ * the operation was journaled. The second condition matters once a create stalled long enough for
+ * the reconciler to stop it holding the email: a newer provisioning may have created the user and
+ * not recorded it yet, or the stalled create may land while the newer one asks. Either way the user
+ * may be the other's; it is nobody's until one of them ends. Cognito may report whole
  * seconds and its clock may be behind ours by up to {@link #CLOCK_SKEW}: a user created that little
  * before counts too, but only while it still waits for its first sign-in, as a fresh invitation
  * does. An admin someone made in the console seconds before, with a permanent password, is not
@@ -31,23 +36,30 @@ public class Ownership {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
 
     private final AdminRecords records;
+    private final Journal journal;
 
-    Ownership(AdminRecords records) {
+    Ownership(AdminRecords records, Journal journal) {
         this.records = records;
+        this.journal = journal;
     }
 
     /**
      * Whether the Cognito user is the one the operation created or acts on.
      *
+     * @param operationId        the operation's journal entry
      * @param email              the operation's (normalized) email
      * @param journaledUsername  the Cognito username the operation journaled, or {@code null} before it knew one
      * @param journaledAt        when the operation was journaled
      */
-    public boolean owns(String email, String journaledUsername, Instant journaledAt, CognitoUser user) {
+    public boolean owns(UUID operationId, String email, String journaledUsername, Instant journaledAt,
+            CognitoUser user) {
         if (journaledUsername != null) {
             return journaledUsername.equals(user.username());
         }
+        // Under way first, records second: a provisioning is under way from before its create until
+        // the transaction that writes its records, so one of the two looks always sees it.
         return email.equals(user.email()) && createdInTime(journaledAt, user)
+                && !journal.anotherUnderway(email, operationId)
                 && records.findByCognitoUsername(user.username()).isEmpty();
     }
 

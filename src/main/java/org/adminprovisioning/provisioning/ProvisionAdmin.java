@@ -303,7 +303,7 @@ public class ProvisionAdmin {
     }
 
     private boolean owns(JournalEntry entry, CognitoUser user) {
-        return ownership.owns(entry.getEmail(), null, entry.getCreatedAt(), user);
+        return ownership.owns(entry.getId(), entry.getEmail(), null, entry.getCreatedAt(), user);
     }
 
     /** Step 5: the records and the journal's COMPLETED commit together or not at all. */

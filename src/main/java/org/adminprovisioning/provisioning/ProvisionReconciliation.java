@@ -88,7 +88,7 @@ class ProvisionReconciliation implements OperationPlan {
     }
 
     private boolean owns(Journal.Claim claim, CognitoUser user) {
-        return ownership.owns(claim.email(), claim.cognitoUsername(), claim.createdAt(), user);
+        return ownership.owns(claim.id(), claim.email(), claim.cognitoUsername(), claim.createdAt(), user);
     }
 
     private ReconciliationRun.Result rollForward(Journal.Claim claim, CognitoUser user, String actor) {

@@ -48,7 +48,7 @@ public class UnfinishedRequests {
 
     /** Whether the unfinished operation owns the Cognito user, by the one rule of {@link Ownership}. */
     public boolean explains(UnfinishedRequest operation, CognitoUser user) {
-        return ownership.owns(operation.email(), operation.cognitoUsername(), operation.createdAt(), user);
+        return ownership.owns(operation.id(), operation.email(), operation.cognitoUsername(), operation.createdAt(), user);
     }
 
     /**

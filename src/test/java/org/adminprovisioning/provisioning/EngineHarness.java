@@ -109,7 +109,7 @@ final class EngineHarness implements AutoCloseable {
         JsonMapper json = context.getBean(JsonMapper.class);
         AuditTrail audit = context.getBean(AuditTrail.class);
         Idempotency idempotency = new Idempotency(journal, json, PROPERTIES);
-        Ownership ownership = new Ownership(realRecords);
+        Ownership ownership = new Ownership(realRecords, context.getBean(Journal.class));
         Compensation compensation = new Compensation(journal, idempotency, audit);
         ClaimEndings endings = new ClaimEndings(journal, audit);
         TemporaryPasswordGenerator passwords = new TemporaryPasswordGenerator(16);

@@ -96,12 +96,102 @@ class ProvisionInterleavingTests {
         }
     }
 
+    /**
+     * A provisioning's create stalls past the stale threshold; the reconciler finds no user and stops
+     * holding the email; a second provisioning of the email creates its user and, before it records
+     * it, the stalled create lands and hears "exists". That user is the second one's: the stalled
+     * provisioning must not adopt it, nor delete it while undoing (seed 20261206 of
+     * {@link ScimAndAdminsScenarioTests}, in CI, lost an admin's Cognito user this way).
+     */
+    @Test
+    void aStalledCreateThatFindsATwinsFreshUser_leavesItToTheTwin() throws Exception {
+        String email = "stalled-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CountDownLatch twinCreated = new CountDownLatch(1);
+        CountDownLatch stalledDone = new CountDownLatch(1);
+        try (EngineHarness harness = new EngineHarness(context, 5)) {
+            harness.newPool();
+            CognitoGateway pool = harness.cognito.delegate();
+            Thread[] twin = new Thread[1];
+            harness.cognito.delegateTo(delegatingAfter(CognitoGateway.class, pool, method -> {
+                if (method.equals("createAdminUser") && Thread.currentThread() == twin[0]) {
+                    twinCreated.countDown();
+                    await(stalledDone);
+                }
+            }));
+            CompletableFuture<EngineHarness.Answer> twinAnswer = new CompletableFuture<>();
+            harness.faults.arm(Step.CREATE_USER, Fault.HANG);
+            harness.faults.onHang(() -> {
+                harness.advancePastStale();
+                harness.reconcileOnce();
+                twin[0] = new Thread(() -> twinAnswer.complete(harness.provision(email, null)));
+                twin[0].start();
+                await(twinCreated);
+            });
+
+            EngineHarness.Answer stalled = harness.provision(email, null);
+            stalledDone.countDown();
+            EngineHarness.Answer created = twinAnswer.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(created.kind()).as("the twin's answer: " + created).isEqualTo(EngineHarness.Kind.CHANGED);
+            harness.settle();
+            assertThat(harness.violations(java.util.List.of(email), java.util.List.of(stalled, created))).isEmpty();
+        }
+    }
+
+    /**
+     * The mirror image: the stalled create lands first, and a newer provisioning of the email, under
+     * way meanwhile, hears "exists". The user is the stalled one's, which undoes it: the newer one
+     * must not adopt it (it would record an admin whose Cognito user is then deleted).
+     */
+    @Test
+    void aTwinThatFindsAStalledCreatesLateUser_doesNotAdoptIt() throws Exception {
+        String email = "landed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CountDownLatch stalledCreated = new CountDownLatch(1);
+        CountDownLatch twinDone = new CountDownLatch(1);
+        try (EngineHarness harness = new EngineHarness(context, 6)) {
+            harness.newPool();
+            CognitoGateway pool = harness.cognito.delegate();
+            Thread[] twin = new Thread[1];
+            harness.cognito.delegateTo(mock(CognitoGateway.class, withSettings().defaultAnswer(invocation -> {
+                boolean create = invocation.getMethod().getName().equals("createAdminUser");
+                boolean byTwin = Thread.currentThread() == twin[0];
+                if (create && byTwin) {
+                    await(stalledCreated);
+                }
+                Object result = invoke(invocation.getMethod(), pool, invocation.getArguments());
+                if (create && !byTwin) {
+                    stalledCreated.countDown();
+                    await(twinDone);
+                }
+                return result;
+            })));
+            CompletableFuture<EngineHarness.Answer> twinAnswer = new CompletableFuture<>();
+            harness.faults.arm(Step.CREATE_USER, Fault.HANG);
+            harness.faults.onHang(() -> {
+                harness.advancePastStale();
+                harness.reconcileOnce();
+                twin[0] = new Thread(() -> {
+                    twinAnswer.complete(harness.provision(email, null));
+                    twinDone.countDown();
+                });
+                twin[0].start();
+            });
+
+            EngineHarness.Answer stalled = harness.provision(email, null);
+            EngineHarness.Answer newer = twinAnswer.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            harness.settle();
+            assertThat(harness.violations(java.util.List.of(email), java.util.List.of(stalled, newer)))
+                    .as("stalled: %s%nnewer: %s", stalled, newer).isEmpty();
+        }
+    }
+
     private ProvisionAdmin engine(CognitoGateway cognito, AdminRecords records, Journal journal) {
         TransactionOperations transactions = context.getBean(TransactionOperations.class);
         AuditTrail audit = context.getBean(AuditTrail.class);
         Idempotency idempotency = new Idempotency(journal, context.getBean(JsonMapper.class), EngineHarness.PROPERTIES);
         Compensation compensation = new Compensation(journal, idempotency, audit);
-        return new ProvisionAdmin(cognito, records, journal, idempotency, new Ownership(records),
+        return new ProvisionAdmin(cognito, records, journal, idempotency, new Ownership(records, journal),
                 new ProvisionEndings(cognito, journal, idempotency, compensation, audit), audit,
                 new TemporaryPasswordGenerator(16), transactions, new EngineMetrics(new SimpleMeterRegistry()));
     }
