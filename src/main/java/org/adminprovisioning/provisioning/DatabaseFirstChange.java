@@ -1,5 +1,6 @@
 package org.adminprovisioning.provisioning;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.adminprovisioning.admin.AdminAccount;
@@ -115,6 +116,14 @@ class DatabaseFirstChange {
         AdminResponse before = AdminResponse.of(admin);
         JournalEntry.Subject subject = new JournalEntry.Subject(admin.email(), admin.id(), admin.cognitoUsername());
         if (steps.alreadyDone(admin)) {
+            if (journal.unfinishedFor(List.of(admin.email()), List.of()).stream()
+                    .anyMatch(other -> other.getOperation() != steps.operation())) {
+                // An enable's Cognito step is done first: until it is finished our row still reads
+                // DISABLED, and "already disabled" would be overtaken by it. The same change still
+                // being finished is a plain repeat.
+                throw new OperationFailedException(FailureReason.OPERATION_IN_PROGRESS, "Another change to admin "
+                        + admin.id() + " is still being finished; retry in a moment");
+            }
             if (change.idempotencyKey() != null) {
                 journal.beginCompleted(steps.operation(), subject, request, idempotency.bodyOf(before));
             }

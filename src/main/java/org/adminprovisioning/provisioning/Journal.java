@@ -111,6 +111,9 @@ class Journal {
     /**
      * Hands the entry over to the reconciler with the error that stopped the operation; the
      * reconciler takes it once it is stale.
+     *
+     * @throws TakenOver the operation ended meanwhile (the reconciler finished it while the caller
+     *                   was stalled)
      */
     @Transactional
     public void handOver(UUID id, String error) {

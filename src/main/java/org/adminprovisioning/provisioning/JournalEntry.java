@@ -200,7 +200,11 @@ class JournalEntry {
         }
     }
 
+    /** @throws TakenOver the operation ended meanwhile: a stalled caller's error does not belong on it */
     void errorRecorded(String error, Instant now) {
+        if (!state.watched()) {
+            throw new TakenOver(this);
+        }
         this.lastError = truncate(error);
         this.updatedAt = now;
     }

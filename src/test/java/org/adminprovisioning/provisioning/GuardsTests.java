@@ -119,6 +119,29 @@ class GuardsTests {
         }
     }
 
+    /**
+     * An enable whose Cognito answer was lost is finished by the reconciler later, and until then our
+     * database still says DISABLED: a disable meanwhile must not answer "already disabled" (the enable
+     * would then win after the caller was told the admin is disabled), but that a change is under way
+     * (ScimAndAdminsScenarioTests seed 50001650).
+     */
+    @Test
+    void aDisable_whileAnEnableIsStillBeingFinished_isRefusedAsInProgress() {
+        UUID id = activeAdmin("pending");
+        String email = records.findById(id).orElseThrow().email();
+        assertThat(harness.change(Operation.DISABLE, email, null).kind()).isEqualTo(EngineHarness.Kind.CHANGED);
+        harness.faults.arm(Step.ENABLE_USER, Fault.FAIL);
+        EngineHarness.Answer enable = harness.change(Operation.ENABLE, email, null);
+        assertThat(records.findById(id).orElseThrow().status()).as("enable pending").isEqualTo(AdminStatus.DISABLED);
+
+        EngineHarness.Answer disable = harness.change(Operation.DISABLE, email, null);
+
+        assertThat(disable.detail()).startsWith(FailureReason.OPERATION_IN_PROGRESS.name());
+        harness.settle();
+        assertThat(records.findById(id).orElseThrow().status()).isEqualTo(AdminStatus.ACTIVE);
+        assertThat(harness.violations(java.util.List.of(email), java.util.List.of(enable, disable))).isEmpty();
+    }
+
     private UUID activeAdmin(String name) {
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@guards.example.com";
         harness.provision(email, null);

@@ -67,6 +67,24 @@ class LateCognitoWriteTests {
     }
 
     @Test
+    void aStalledDisable_whoseSignOutThenFails_stillLeavesTheNewerEnableInBothSystems() {
+        harness.faults.arm(Step.DISABLE_USER, Fault.HANG);
+        harness.faults.onHang(() -> {
+            harness.advancePastStale();
+            harness.reconcileOnce();
+            answers.add(harness.change(Operation.ENABLE, email, null));
+            harness.faults.arm(Step.SIGN_OUT, Fault.FAIL);
+        });
+
+        answers.add(harness.change(Operation.DISABLE, email, null));
+
+        answers.add(new Answer(Operation.DISABLE, email, Kind.UNKNOWN, null, "overlapping changes"));
+        harness.settle();
+        assertThat(harness.violations(List.of(email), answers)).isEmpty();
+        assertThat(status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aStalledEnable_thatLandsAfterANewerDisable_leavesTheAdminDisabledInBothSystems() {
         answers.add(harness.change(Operation.DISABLE, email, null));
         harness.faults.arm(Step.ENABLE_USER, Fault.HANG);
