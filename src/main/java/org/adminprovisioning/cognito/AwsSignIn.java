@@ -212,12 +212,12 @@ final class AwsSignIn {
     }
 
     /**
-     * The step's own reading of Cognito's errors, then {@link AwsCognitoGateway#translateAuth}'s. The
+     * The step's own reading of Cognito's errors, then {@link CognitoErrors#translateAuth}'s. The
      * secrets the step sent are masked in the message: an emulator may echo a session or a code.
      */
     static CognitoException translate(Step step, SdkException e, String... secrets) {
-        String message = step.operation + " failed: " + AwsCognitoGateway.describe(e, secrets);
-        String cognitoMessage = AwsCognitoGateway.errorMessage(e).toLowerCase(Locale.ROOT);
+        String message = step.operation + " failed: " + CognitoErrors.describe(e, secrets);
+        String cognitoMessage = CognitoErrors.errorMessage(e).toLowerCase(Locale.ROOT);
         if (e instanceof NotAuthorizedException) {
             if (step == Step.PASSWORD && cognitoMessage.contains(EXPIRED_TEMPORARY_PASSWORD)) {
                 return new TemporaryPasswordExpiredException(message, e);
@@ -237,7 +237,7 @@ final class AwsSignIn {
                 || e instanceof UserNotFoundException)) {
             return new InvalidCodeException(message, e);
         }
-        return AwsCognitoGateway.translateAuth(step.operation, e, secrets);
+        return CognitoErrors.translateAuth(step.operation, e, secrets);
     }
 
     private static String[] append(String[] secrets, String more) {

@@ -115,7 +115,7 @@ public final class CognitoCalls {
     }
 
     static String outcomeOf(SdkException e) {
-        if (e instanceof LimitExceededException limit && AwsCognitoGateway.isDailyEmailLimit(limit)) {
+        if (e instanceof LimitExceededException limit && CognitoErrors.isDailyEmailLimit(limit)) {
             return "email-quota-exceeded";
         }
         if (e instanceof TooManyRequestsException || e instanceof LimitExceededException

@@ -7,20 +7,12 @@ import java.util.stream.Collectors;
 import org.adminprovisioning.admin.AdminAlreadyExistsException;
 import org.adminprovisioning.admin.AdminNotFoundException;
 import org.adminprovisioning.admin.InvalidEmailException;
-import org.adminprovisioning.auth.NoChallengePendingException;
 import org.adminprovisioning.bulkimport.ImportRefusedException;
-import org.adminprovisioning.auth.TooManySignInAttemptsException;
 import org.adminprovisioning.cognito.CognitoUnavailableException;
 import org.adminprovisioning.cognito.CognitoUserNotFoundException;
 import org.adminprovisioning.cognito.EmailQuotaExceededException;
-import org.adminprovisioning.cognito.InvalidCodeException;
-import org.adminprovisioning.cognito.InvalidCredentialsException;
-import org.adminprovisioning.cognito.InvalidMfaCodeException;
 import org.adminprovisioning.cognito.InvalidInviteException;
 import org.adminprovisioning.cognito.PasswordPolicyViolationException;
-import org.adminprovisioning.cognito.RefreshTokenRejectedException;
-import org.adminprovisioning.cognito.SessionExpiredException;
-import org.adminprovisioning.cognito.TemporaryPasswordExpiredException;
 import org.adminprovisioning.drift.DriftInProgressException;
 import org.adminprovisioning.drift.DriftNotFoundException;
 import org.adminprovisioning.drift.InvalidRepairException;
@@ -58,23 +50,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidEmail(InvalidEmailException e) {
-        return problem(ProblemType.INVALID_EMAIL, e.getMessage());
+        return Problems.answer(ProblemType.INVALID_EMAIL, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> adminExists(AdminAlreadyExistsException e) {
-        return problem(ProblemType.ADMIN_EXISTS, e.getMessage());
+        return Problems.answer(ProblemType.ADMIN_EXISTS, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> adminNotFound(AdminNotFoundException e) {
-        return problem(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
+        return Problems.answer(ProblemType.ADMIN_NOT_FOUND, e.getMessage());
     }
 
     /** A user our records point at is gone from the pool: drift, reported by GET /admins/reconciliation. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> cognitoUserNotFound(CognitoUserNotFoundException e) {
-        return problem(ProblemType.ADMIN_NOT_FOUND,
+        return Problems.answer(ProblemType.ADMIN_NOT_FOUND,
                 "The admin's Cognito user does not exist (see GET /admins/reconciliation)");
     }
 
@@ -95,7 +87,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException e) {
-        return problem(switch (e.refusal()) {
+        return Problems.answer(switch (e.refusal()) {
             case TOO_MANY_ROWS -> ProblemType.IMPORT_TOO_LARGE;
             case UNREADABLE_FILE -> ProblemType.INVALID_IMPORT;
             case NOT_FOUND -> ProblemType.IMPORT_NOT_FOUND;
@@ -105,74 +97,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> driftInProgress(DriftInProgressException e) {
-        return problem(ProblemType.OPERATION_IN_PROGRESS, e.getMessage());
+        return Problems.answer(ProblemType.OPERATION_IN_PROGRESS, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> driftNotFound(DriftNotFoundException e) {
-        return problem(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
+        return Problems.answer(ProblemType.DRIFT_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidRepair(InvalidRepairException e) {
-        return problem(ProblemType.INVALID_REQUEST, e.getMessage());
+        return Problems.answer(ProblemType.INVALID_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidInvite(InvalidInviteException e) {
-        return problem(ProblemType.INVALID_INVITE, e.getMessage());
+        return Problems.answer(ProblemType.INVALID_INVITE, e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> passwordPolicy(PasswordPolicyViolationException e) {
-        return problem(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException e) {
-        // Cognito does not say whether the user exists or the password was wrong; neither do we.
-        return problem(ProblemType.INVALID_CREDENTIALS, "Incorrect username or password.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> refreshTokenRejected(RefreshTokenRejectedException e) {
-        return problem(ProblemType.INVALID_CREDENTIALS, "Your session has ended. Please sign in again.");
-    }
-
-    /** Cognito tells it only to someone who knows the temporary password: it reveals nothing to a guesser. */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> inviteExpired(TemporaryPasswordExpiredException e) {
-        return problem(ProblemType.INVITE_EXPIRED, "Your invitation has expired. Ask an administrator to send "
-                + "you a new invitation, then sign in with the temporary password it contains.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidMfaCode(InvalidMfaCodeException e) {
-        return problem(ProblemType.INVALID_MFA_CODE, "That code is not right, or it was already used. Enter the "
-                + "current 6-digit code from your authenticator app.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> sessionExpired(SessionExpiredException e) {
-        return problem(ProblemType.SESSION_EXPIRED, "Your sign-in took too long and has expired. Please sign "
-                + "in again.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidCode(InvalidCodeException e) {
-        return problem(ProblemType.INVALID_CODE, "That code is not right or has expired. Check the code in "
-                + "the latest email, or ask for a new one.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> noChallenge(NoChallengePendingException e) {
-        return problem(ProblemType.NO_CHALLENGE_PENDING, e.getMessage());
+        return Problems.answer(ProblemType.PASSWORD_POLICY, cognitoMessage(e));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> cognitoUnavailable(CognitoUnavailableException e) {
         log.warn("Cognito unavailable: {}", e.getMessage());
-        return retryLater(ProblemType.COGNITO_UNAVAILABLE,
+        return Problems.retryLater(ProblemType.COGNITO_UNAVAILABLE,
                 "Amazon Cognito could not be reached or is throttling requests. Retry shortly.", 5);
     }
 
@@ -183,17 +134,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> emailQuotaExceeded(EmailQuotaExceededException e) {
         log.error("Cognito's daily email quota is exhausted: {}", e.getMessage());
-        return problem(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
+        return Problems.answer(ProblemType.EMAIL_QUOTA_EXCEEDED, "The Cognito user pool's daily email quota is "
                         + "exhausted, so no invitation or code could be emailed. Cognito's default email sender "
                         + "sends at most 50 emails a day; configure the pool to send through Amazon SES "
                         + "(EmailSendingAccount=DEVELOPER with a verified SES identity, see docs/cognito.md), or "
                         + "retry after the quota resets.");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> tooManyAttempts(TooManySignInAttemptsException e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
-        return retryLater(ProblemType.TOO_MANY_ATTEMPTS, e.getMessage(), seconds);
     }
 
     /** The database could not be reached: nothing this request wrote was committed. */
@@ -201,24 +146,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.toString());
-        return retryLater(ProblemType.DATABASE_UNAVAILABLE,
+        return Problems.retryLater(ProblemType.DATABASE_UNAVAILABLE,
                 "Our database could not be reached; nothing was changed. Retry shortly.", 5);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return problem(ProblemType.FORBIDDEN, "Only an active admin may do this");
+        return Problems.answer(ProblemType.FORBIDDEN, "Only an active admin may do this");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return problem(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
+        return Problems.answer(ProblemType.UNAUTHORIZED, "A valid admin access token is required");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        return problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
+        return Problems.answer(ProblemType.INTERNAL_ERROR, "Something went wrong on our side");
     }
 
     @Override
@@ -305,21 +250,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return super.createResponseEntity(body, problemHeaders, status, request);
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    /**
-     * The answer for a problem, its media type set: an {@code Accept} header that names no JSON
-     * type must not leave an error without its body (RFC 9110 lets an error answer ignore it).
-     */
-    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
-        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(type, detail));
-    }
-
-    /** A problem the client may retry after {@code seconds}: its {@code Retry-After} says when. */
-    private static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail, long seconds) {
-        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(Problems.of(type, detail));
     }
 
     private static String cognitoMessage(RuntimeException e) {

@@ -142,7 +142,7 @@ class AwsCognitoGatewayTests {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("sdkExceptions")
     void translate_mapsEverySdkExceptionToThePortsException(SdkException sdk, Class<? extends CognitoException> expected) {
-        CognitoException translated = AwsCognitoGateway.translate("AdminCreateUser", sdk);
+        CognitoException translated = CognitoErrors.translate("AdminCreateUser", sdk);
 
         assertThat(translated).isExactlyInstanceOf(expected).hasCause(sdk);
         assertThat(translated.getMessage()).startsWith("AdminCreateUser failed: ");
@@ -150,7 +150,7 @@ class AwsCognitoGatewayTests {
 
     @Test
     void translate_keepsErrorCodeAndStatusInTheMessage() {
-        CognitoException translated = AwsCognitoGateway.translate("AdminGetUser",
+        CognitoException translated = CognitoErrors.translate("AdminGetUser",
                 error(TooManyRequestsException.builder(), "TooManyRequestsException", 400));
 
         assertThat(translated.getMessage())
@@ -184,7 +184,7 @@ class AwsCognitoGatewayTests {
     @MethodSource("signInExceptions")
     void translateAuth_answersThePersonSigningIn_notTheAdmin(String operation, SdkException sdk,
             Class<? extends CognitoException> expected) {
-        assertThat(AwsCognitoGateway.translateAuth(operation, sdk)).isExactlyInstanceOf(expected).hasCause(sdk);
+        assertThat(CognitoErrors.translateAuth(operation, sdk)).isExactlyInstanceOf(expected).hasCause(sdk);
     }
 
     @Test

@@ -96,7 +96,7 @@ class AwsCognitoGatewayTranslateTests {
     @MethodSource("sdkErrors")
     void translate_mapsEverySdkErrorToOneOfOurs_keepingOperationMessageAndCause(SdkException sdk,
             Class<? extends CognitoException> expected) {
-        CognitoException translated = AwsCognitoGateway.translate("AdminCreateUser", sdk);
+        CognitoException translated = CognitoErrors.translate("AdminCreateUser", sdk);
 
         assertThat(translated).isExactlyInstanceOf(expected).hasCause(sdk);
         assertThat(translated.getMessage()).startsWith("AdminCreateUser failed: ");
@@ -121,7 +121,7 @@ class AwsCognitoGatewayTranslateTests {
                         .serviceName("CognitoIdentityProvider").build())
                 .build();
 
-        CognitoException translated = AwsCognitoGateway.translate(operation, daily);
+        CognitoException translated = CognitoErrors.translate(operation, daily);
 
         assertThat(translated).isExactlyInstanceOf(EmailQuotaExceededException.class).hasCause(daily)
                 .isNotInstanceOf(CognitoThrottledException.class)
@@ -133,13 +133,13 @@ class AwsCognitoGatewayTranslateTests {
     void translate_keepsEveryOtherLimitExceeded_aThrottle() {
         SdkException attempts = cognitoError(LimitExceededException.builder(), "LimitExceededException", 400);
 
-        assertThat(AwsCognitoGateway.translate("AdminCreateUser", attempts))
+        assertThat(CognitoErrors.translate("AdminCreateUser", attempts))
                 .isExactlyInstanceOf(CognitoThrottledException.class);
     }
 
     @Test
     void translate_treatsThrottlingAsUnavailable_soTheSagaLooksTheUserUp() {
-        CognitoException throttled = AwsCognitoGateway.translate("AdminCreateUser",
+        CognitoException throttled = CognitoErrors.translate("AdminCreateUser",
                 cognitoError(TooManyRequestsException.builder(), "TooManyRequestsException", 400));
 
         assertThat(throttled).isInstanceOf(CognitoUnavailableException.class);
@@ -147,7 +147,7 @@ class AwsCognitoGatewayTranslateTests {
 
     @Test
     void translate_namesAClientErrorAsSuch() {
-        assertThat(AwsCognitoGateway.translate("AdminGetUser", SdkClientException.create("connect timed out")))
+        assertThat(CognitoErrors.translate("AdminGetUser", SdkClientException.create("connect timed out")))
                 .hasMessage("AdminGetUser failed: client error: connect timed out");
     }
 }

@@ -1,22 +1,12 @@
 package org.adminprovisioning.cognito.inmemory;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.adminprovisioning.cognito.AwsCognitoGateway;
 import org.adminprovisioning.cognito.CognitoProperties;
@@ -92,27 +82,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  */
 public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
-    /** Cognito's largest page for ListUsers and ListUsersInGroup. */
-    private static final int MAX_PAGE_SIZE = 60;
-    private static final NavigableMap<Long, PoolUser> EMPTY = new TreeMap<>();
-    /** The exact-match filters an index answers: {@code email = "…"}, {@code sub = "…"}, {@code username = "…"}. */
-    private static final Pattern EXACT_FILTER = Pattern.compile("^(email|sub|username)\\s*=\\s*\"([^\"]*)\"$");
-
     private final CognitoProperties settings;
     private final PasswordPolicy policy;
     private final InMemoryOutbox outbox;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    // Indexed as Cognito is: by username, by the email alias, by sub; never a scan per look-up.
-    private final Map<String, PoolUser> usersByName = new HashMap<>();
-    private final Map<String, PoolUser> usersByEmail = new HashMap<>();
-    private final Map<String, PoolUser> usersBySub = new HashMap<>();
-    /** Every user by creation order: {@code ListUsers} pages through it from the token's position. */
-    private final NavigableMap<Long, PoolUser> usersInOrder = new TreeMap<>();
-    /** Each group's members by creation order: {@code ListUsersInGroup} pages through it. */
-    private final Map<String, NavigableMap<Long, PoolUser>> groupMembers = new HashMap<>();
-    private long nextSequence;
+    private final PoolDirectory users = new PoolDirectory();
     private final PoolAuthentication authentication;
     private final PoolPasswordResets passwordResets;
 
@@ -128,8 +104,8 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         this.policy = policy;
         this.outbox = outbox;
         this.clock = clock;
-        this.authentication = new PoolAuthentication(settings, policy, tokens, clock, mfa, this::lookup, random);
-        this.passwordResets = new PoolPasswordResets(settings, policy, outbox, clock, this::lookup, random);
+        this.authentication = new PoolAuthentication(settings, policy, tokens, clock, mfa, users::lookup, random);
+        this.passwordResets = new PoolPasswordResets(settings, policy, outbox, clock, users::lookup, random);
     }
 
     @Override
@@ -164,17 +140,13 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         PoolUser user;
         UserType created;
         synchronized (this) {
-            if (lookup(email).isPresent()) {
+            if (users.lookup(email).isPresent()) {
                 throw error(UsernameExistsException.builder(), "UsernameExistsException",
                         "An account with the given email already exists.");
             }
-            user = new PoolUser(nextSequence++, username, sub, email.toLowerCase(), now);
+            user = users.add(username, sub, email, now);
             user.emailVerified = emailVerified;
             user.setPassword(temporary, now.plus(settings.temporaryPasswordValidity()));
-            usersByName.put(user.username, user);
-            usersByEmail.put(user.email, user);
-            usersBySub.put(user.sub, user);
-            usersInOrder.put(user.sequence, user);
             created = user.toUserType();
         }
         if (request.messageAction() != MessageActionType.SUPPRESS) {
@@ -218,10 +190,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         if (!settings.adminGroup().equals(request.groupName())) {
             throw error(ResourceNotFoundException.builder(), "ResourceNotFoundException", "Group not found.");
         }
-        PoolUser user = require(request.username());
-        if (user.groups.add(request.groupName())) {
-            groupMembers.computeIfAbsent(request.groupName(), g -> new TreeMap<>()).put(user.sequence, user);
-        }
+        users.addToGroup(require(request.username()), request.groupName());
         return AdminAddUserToGroupResponse.builder().build();
     }
 
@@ -274,50 +243,25 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         return AdminListGroupsForUserResponse.builder().groups(groups).build();
     }
 
-    /**
-     * Pages through every user, or answers an exact {@code email}, {@code sub} or {@code username}
-     * filter from its index; other filters (prefixes, other attributes) scan, as they are not used here.
-     */
+    /** Pages through every user, or answers an exact {@code email}, {@code sub} or {@code username} filter. */
     @Override
     public synchronized ListUsersResponse listUsers(ListUsersRequest request) {
         checkPool(request.userPoolId());
-        String filter = request.filter() == null ? "" : request.filter().trim();
-        Matcher exact = EXACT_FILTER.matcher(filter);
-        NavigableMap<Long, PoolUser> matching;
-        if (exact.matches()) {
-            matching = new TreeMap<>();
-            Optional.ofNullable(switch (exact.group(1)) {
-                case "email" -> usersByEmail.get(exact.group(2).toLowerCase(Locale.ROOT));
-                case "sub" -> usersBySub.get(exact.group(2));
-                default -> usersByName.get(exact.group(2));
-            }).ifPresent(user -> matching.put(user.sequence, user));
-        } else if (filter.isEmpty()) {
-            matching = usersInOrder;
-        } else {
-            throw error(InvalidParameterException.builder(), "InvalidParameterException",
-                    "The in-memory pool filters by email, sub or username with '=' only: " + filter);
-        }
-        return page(matching, request.limit(), request.paginationToken(),
-                (users, next) -> ListUsersResponse.builder().users(users).paginationToken(next).build());
+        return users.list(request.filter(), request.limit(), request.paginationToken(),
+                (page, next) -> ListUsersResponse.builder().users(page).paginationToken(next).build());
     }
 
     @Override
     public synchronized ListUsersInGroupResponse listUsersInGroup(ListUsersInGroupRequest request) {
         checkPool(request.userPoolId());
-        NavigableMap<Long, PoolUser> members = groupMembers.getOrDefault(request.groupName(), EMPTY);
-        return page(members, request.limit(), request.nextToken(),
-                (users, next) -> ListUsersInGroupResponse.builder().users(users).nextToken(next).build());
+        return users.listGroup(request.groupName(), request.limit(), request.nextToken(),
+                (page, next) -> ListUsersInGroupResponse.builder().users(page).nextToken(next).build());
     }
 
     @Override
     public synchronized AdminDeleteUserResponse adminDeleteUser(AdminDeleteUserRequest request) {
         checkPool(request.userPoolId());
-        PoolUser user = require(request.username());
-        usersByName.remove(user.username);
-        usersByEmail.remove(user.email);
-        usersBySub.remove(user.sub);
-        usersInOrder.remove(user.sequence);
-        user.groups.forEach(group -> groupMembers.get(group).remove(user.sequence));
+        users.remove(require(request.username()));
         return AdminDeleteUserResponse.builder().build();
     }
 
@@ -328,7 +272,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
         return DescribeUserPoolResponse.builder().userPool(UserPoolType.builder()
                 .id(settings.userPoolId())
                 .name("in-memory pool")
-                .estimatedNumberOfUsers(usersByName.size())
+                .estimatedNumberOfUsers(users.size())
                 .policies(UserPoolPolicyType.builder().passwordPolicy(PasswordPolicyType.builder()
                         .minimumLength(policy.minimumLength())
                         .requireUppercase(policy.requireUppercase())
@@ -392,7 +336,7 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
 
     /** Number of users in the pool; for tests and the dev tools. */
     public synchronized int size() {
-        return usersByName.size();
+        return users.size();
     }
 
     private void invite(PoolUser user, String temporaryPassword) {
@@ -427,53 +371,12 @@ public class InMemoryUserPool implements CognitoIdentityProviderClient {
     }
 
     private PoolUser require(String usernameOrEmail) {
-        return lookup(usernameOrEmail).orElseThrow(() -> error(UserNotFoundException.builder(),
+        return users.lookup(usernameOrEmail).orElseThrow(() -> error(UserNotFoundException.builder(),
                 "UserNotFoundException", "User does not exist."));
-    }
-
-    private Optional<PoolUser> lookup(String usernameOrEmail) {
-        if (usernameOrEmail == null) {
-            return Optional.empty();
-        }
-        PoolUser byName = usersByName.get(usernameOrEmail);
-        if (byName != null) {
-            return Optional.of(byName);
-        }
-        return Optional.ofNullable(usersByEmail.get(usernameOrEmail.toLowerCase(Locale.ROOT)));
     }
 
     private static Optional<String> attributeValue(List<AttributeType> attributes, String name) {
         return attributes.stream().filter(a -> name.equals(a.name())).map(AttributeType::value).findFirst();
-    }
-
-    /**
-     * One page of {@code all}, from just after the user the token names: O(log n + page) whatever the
-     * page, and a user deleted between two pages shifts nothing (the token is opaque, as Cognito's is).
-     */
-    private static <R> R page(NavigableMap<Long, PoolUser> all, Integer limit, String token,
-            BiFunction<List<UserType>, String, R> response) {
-        int size = limit == null ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
-        NavigableMap<Long, PoolUser> rest = token == null ? all : all.tailMap(sequenceOf(token), false);
-        List<UserType> users = new ArrayList<>(Math.min(size, rest.size()));
-        long last = -1;
-        for (PoolUser user : rest.values()) {
-            if (users.size() == size) {
-                break;
-            }
-            users.add(user.toUserType());
-            last = user.sequence;
-        }
-        String next = users.size() == size && rest.higherKey(last) != null ? Base64.getEncoder().encodeToString(
-                Long.toString(last).getBytes(StandardCharsets.UTF_8)) : null;
-        return response.apply(users, next);
-    }
-
-    private static long sequenceOf(String token) {
-        try {
-            return Long.parseLong(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw error(InvalidParameterException.builder(), "InvalidParameterException", "Invalid pagination token.");
-        }
     }
 
     private String randomToken(int bytes) {
