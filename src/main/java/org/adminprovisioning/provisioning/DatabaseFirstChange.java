@@ -117,10 +117,11 @@ class DatabaseFirstChange {
         JournalEntry.Subject subject = new JournalEntry.Subject(admin.email(), admin.id(), admin.cognitoUsername());
         if (steps.alreadyDone(admin)) {
             if (journal.unfinishedFor(List.of(admin.email()), List.of()).stream()
-                    .anyMatch(other -> other.getOperation() != steps.operation())) {
+                    .anyMatch(other -> other.getOperation() == Operation.ENABLE
+                            && admin.id().equals(other.getAdminId()))) {
                 // An enable's Cognito step is done first: until it is finished our row still reads
-                // DISABLED, and "already disabled" would be overtaken by it. The same change still
-                // being finished is a plain repeat.
+                // DISABLED, and "already disabled" would be overtaken by it. Any other unfinished change
+                // wrote our row first, so the row already says where the admin is going.
                 throw new OperationFailedException(FailureReason.OPERATION_IN_PROGRESS, "Another change to admin "
                         + admin.id() + " is still being finished; retry in a moment");
             }

@@ -43,6 +43,20 @@ public class Ownership {
         this.journal = journal;
     }
 
+    /** What the rule says of one user for one operation. */
+    public enum Verdict {
+        /** The operation's own user. */
+        OWN,
+        /** Someone else's user, or one the operation cannot have created. */
+        NOT_OWN,
+        /**
+         * It would be the operation's, but another operation on its email is under way and may have
+         * created it: nobody's until one of them ends. A live operation treats it as {@link #NOT_OWN};
+         * the reconciler looks again later.
+         */
+        CONTESTED
+    }
+
     /**
      * Whether the Cognito user is the one the operation created or acts on.
      *
@@ -53,14 +67,25 @@ public class Ownership {
      */
     public boolean owns(UUID operationId, String email, String journaledUsername, Instant journaledAt,
             CognitoUser user) {
+        return judge(operationId, email, journaledUsername, journaledAt, user) == Verdict.OWN;
+    }
+
+    /** {@link #owns}, telling a contested user from someone else's. */
+    public Verdict judge(UUID operationId, String email, String journaledUsername, Instant journaledAt,
+            CognitoUser user) {
         if (journaledUsername != null) {
-            return journaledUsername.equals(user.username());
+            return journaledUsername.equals(user.username()) ? Verdict.OWN : Verdict.NOT_OWN;
+        }
+        if (!email.equals(user.email()) || !createdInTime(journaledAt, user)) {
+            return Verdict.NOT_OWN;
         }
         // Under way first, records second: a provisioning is under way from before its create until
         // the transaction that writes its records, so one of the two looks always sees it.
-        return email.equals(user.email()) && createdInTime(journaledAt, user)
-                && !journal.anotherUnderway(email, operationId)
-                && records.findByCognitoUsername(user.username()).isEmpty();
+        boolean contested = journal.anotherUnderway(email, operationId);
+        if (records.findByCognitoUsername(user.username()).isPresent()) {
+            return Verdict.NOT_OWN;
+        }
+        return contested ? Verdict.CONTESTED : Verdict.OWN;
     }
 
     /** A user without a creation date counts as created in time: only a known older date rules it out. */

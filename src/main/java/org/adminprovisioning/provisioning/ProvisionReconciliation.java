@@ -65,7 +65,11 @@ class ProvisionReconciliation implements OperationPlan {
                     return endings.failedPendingSecondLook(claim, "no Cognito user: nothing was created",
                             clock.instant().plus(properties.reconciler().staleAfter()), actor);
                 }
-                if (!owns(claim, user.get())) {
+                Ownership.Verdict verdict = judge(claim, user.get());
+                if (verdict == Ownership.Verdict.CONTESTED) {
+                    return lookAgainLater(claim);
+                }
+                if (verdict == Ownership.Verdict.NOT_OWN) {
                     return endings.failed(claim, FailureReason.ADMIN_EXISTS,
                             "the Cognito user with this email is not this request's", actor);
                 }
@@ -87,8 +91,18 @@ class ProvisionReconciliation implements OperationPlan {
         }
     }
 
-    private boolean owns(Journal.Claim claim, CognitoUser user) {
-        return ownership.owns(claim.id(), claim.email(), claim.cognitoUsername(), claim.createdAt(), user);
+    private Ownership.Verdict judge(Journal.Claim claim, CognitoUser user) {
+        return ownership.judge(claim.id(), claim.email(), claim.cognitoUsername(), claim.createdAt(), user);
+    }
+
+    /**
+     * A newer operation for the email may own the user, or find it is not its own: look again once
+     * that one is finished (found by the random scenarios: both deciding "not ours" left a ghost).
+     */
+    private ReconciliationRun.Result lookAgainLater(Journal.Claim claim) {
+        journal.retryClaimedAt(claim, clock.instant().plus(properties.reconciler().staleAfter()),
+                "another operation for the email is under way; looking again later");
+        return ReconciliationRun.Result.RETRY_LATER;
     }
 
     private ReconciliationRun.Result rollForward(Journal.Claim claim, CognitoUser user, String actor) {
@@ -117,8 +131,12 @@ class ProvisionReconciliation implements OperationPlan {
         String username = claim.cognitoUsername();
         if (username == null) {
             // It failed before it could journal the username: find the user it created, if any.
-            username = cognito.findUser(claim.email()).filter(user -> owns(claim, user))
-                    .map(CognitoUser::username).orElse(null);
+            Optional<CognitoUser> user = cognito.findUser(claim.email());
+            Ownership.Verdict verdict = user.map(found -> judge(claim, found)).orElse(Ownership.Verdict.NOT_OWN);
+            if (verdict == Ownership.Verdict.CONTESTED) {
+                return lookAgainLater(claim);
+            }
+            username = verdict == Ownership.Verdict.OWN ? user.get().username() : null;
         }
         if (username != null) {
             if (records.findByCognitoUsername(username).isPresent()) {
@@ -135,19 +153,17 @@ class ProvisionReconciliation implements OperationPlan {
      * the late create of a stalled instance: the operation is reopened and the user deleted.
      */
     private ReconciliationRun.Result lookOnceMore(Journal.Claim claim, String actor) {
-        Optional<CognitoUser> late = cognito.findUser(claim.email()).filter(user -> owns(claim, user));
-        if (late.isEmpty() || records.existsByEmail(claim.email())) {
+        Optional<CognitoUser> found = cognito.findUser(claim.email());
+        Ownership.Verdict verdict = found.map(user -> judge(claim, user)).orElse(Ownership.Verdict.NOT_OWN);
+        if (verdict == Ownership.Verdict.NOT_OWN || records.existsByEmail(claim.email())) {
             journal.nothingLandedClaimed(claim);
             return ReconciliationRun.Result.VERIFIED;
         }
-        if (!journal.unfinishedFor(List.of(claim.email()), List.of(late.get().username())).isEmpty()) {
-            // A newer operation for the email may own the user, or find it is not its own: look again
-            // once that one is finished (found by the random scenarios: both deciding "not ours" left
-            // a ghost).
-            journal.retryClaimedAt(claim, clock.instant().plus(properties.reconciler().staleAfter()),
-                    "a newer operation for the email is unfinished; looking again later");
-            return ReconciliationRun.Result.RETRY_LATER;
+        if (verdict == Ownership.Verdict.CONTESTED
+                || !journal.unfinishedFor(List.of(), List.of(found.get().username())).isEmpty()) {
+            return lookAgainLater(claim);
         }
+        Optional<CognitoUser> late = found;
         journal.lateChangeFoundClaimed(claim, late.get().username(), "a Cognito user appeared after the request failed");
         log.warn("Provisioning {} ({}) had failed, but its Cognito user {} appeared late: deleting it", claim.id(),
                 claim.email(), late.get().username());

@@ -48,7 +48,9 @@ public class UnfinishedRequests {
 
     /** Whether the unfinished operation owns the Cognito user, by the one rule of {@link Ownership}. */
     public boolean explains(UnfinishedRequest operation, CognitoUser user) {
-        return ownership.owns(operation.id(), operation.email(), operation.cognitoUsername(), operation.createdAt(), user);
+        // A contested user is one of two unfinished operations' own: either explains it.
+        return ownership.judge(operation.id(), operation.email(), operation.cognitoUsername(), operation.createdAt(),
+                user) != Ownership.Verdict.NOT_OWN;
     }
 
     /**

@@ -186,6 +186,53 @@ class ProvisionInterleavingTests {
         }
     }
 
+    /**
+     * A stalled create lands after the reconciler failed its provisioning, and the process dies before
+     * it could undo it: the user waits for the reconciler's second look. When that look comes while a
+     * newer provisioning of the email is under way, the user is contested: the second look must come
+     * back later instead of calling the failure final, or nobody ever deletes the user (seed 80000888
+     * of {@link ScimAndAdminsScenarioTests} on PostgreSQL left that ghost).
+     */
+    @Test
+    void aSecondLookWhileANewerProvisioningIsUnderWay_comesBackLater_andThenUndoesTheLateUser() throws Exception {
+        String email = "second-look-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CountDownLatch newerJournaled = new CountDownLatch(1);
+        CountDownLatch secondLookDone = new CountDownLatch(1);
+        try (EngineHarness harness = new EngineHarness(context, 8)) {
+            harness.newPool();
+            CognitoGateway pool = harness.cognito.delegate();
+            Thread[] newer = new Thread[1];
+            harness.cognito.delegateTo(delegating(CognitoGateway.class, pool, method -> {
+                if (method.equals("createAdminUser") && Thread.currentThread() == newer[0]) {
+                    newerJournaled.countDown();
+                    await(secondLookDone);
+                }
+            }));
+            harness.faults.arm(Step.CREATE_USER, Fault.HANG);
+            harness.faults.onHang(() -> {
+                harness.advancePastStale();
+                harness.reconcileOnce();
+                harness.faults.arm(Step.JOURNAL_COMPENSATING, Fault.CRASH_BEFORE);
+            });
+            EngineHarness.Answer stalled = harness.provision(email, null);
+            assertThat(jdbc.queryForObject("SELECT state FROM admin_operations WHERE email = ?", String.class, email))
+                    .isEqualTo("VERIFYING");
+
+            harness.advancePastStale();
+            CompletableFuture<EngineHarness.Answer> newerAnswer = new CompletableFuture<>();
+            newer[0] = new Thread(() -> newerAnswer.complete(harness.provision(email, null)));
+            newer[0].start();
+            await(newerJournaled);
+            harness.reconcileOnce();
+            secondLookDone.countDown();
+            EngineHarness.Answer answer = newerAnswer.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            harness.settle();
+            assertThat(harness.violations(java.util.List.of(email), java.util.List.of(stalled, answer)))
+                    .as("stalled: %s%nnewer: %s", stalled, answer).isEmpty();
+        }
+    }
+
     private ProvisionAdmin engine(CognitoGateway cognito, AdminRecords records, Journal journal) {
         TransactionOperations transactions = context.getBean(TransactionOperations.class);
         AuditTrail audit = context.getBean(AuditTrail.class);
