@@ -133,12 +133,12 @@ class Journal {
     }
 
     /**
-     * Whether an operation on this email other than {@code id} is still under way: unfinished, or
-     * answered but watched for a Cognito call of it that may still land ({@code VERIFYING}).
+     * The operations on this email other than {@code id} still under way: unfinished, or answered
+     * but watched for a Cognito call of theirs that may still land ({@code VERIFYING}).
      */
     @Transactional(readOnly = true)
-    public boolean anotherUnderway(String email, UUID id) {
-        return entries.existsByEmailAndIdNotAndStateIn(email, id, JournalEntries.WATCHED);
+    public List<JournalEntry> othersUnderway(String email, UUID id) {
+        return entries.findByEmailAndIdNotAndStateIn(email, id, JournalEntries.WATCHED);
     }
 
     @Transactional(readOnly = true)

@@ -29,8 +29,8 @@ interface JournalEntries extends JpaRepository<JournalEntry, UUID> {
 
     Optional<JournalEntry> findByRequestedByIsNullAndIdempotencyKey(String idempotencyKey);
 
-    /** Whether an operation on this email other than {@code id} is in one of these states. */
-    boolean existsByEmailAndIdNotAndStateIn(String email, UUID id, Collection<OperationState> states);
+    /** The operations on this email other than {@code id} in one of these states. */
+    List<JournalEntry> findByEmailAndIdNotAndStateIn(String email, UUID id, Collection<OperationState> states);
 
     /** The entry, locked ({@code SELECT … FOR UPDATE}) until the calling transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

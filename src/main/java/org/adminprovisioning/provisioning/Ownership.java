@@ -3,6 +3,7 @@ package org.adminprovisioning.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.adminprovisioning.admin.AdminRecords;
@@ -17,12 +18,13 @@ import org.springframework.stereotype.Component;
  * <li>Once the operation journaled a Cognito username, the user with that username is its user and
  * no other: every look-up and undo goes by username.</li>
  * <li>Before that (a provision whose {@code AdminCreateUser} answer was lost, so only the email it
- * sent as the username is known), a user is the operation's when it has that email, no other
- * operation on that email is under way, no live admin's records claim it, and it was created after
- * the operation was journaled. The second condition matters once a create stalled long enough for
- * the reconciler to stop it holding the email: a newer provisioning may have created the user and
- * not recorded it yet, or the stalled create may land while the newer one asks. Either way the user
- * may be the other's; it is nobody's until one of them ends. Cognito may report whole
+ * sent as the username is known), a user is the operation's when it has that email, no live
+ * admin's records claim it, it was created after the operation was journaled, and no other
+ * operation on that email is under way. That last condition matters once a create stalled long
+ * enough for the reconciler to stop it holding the email: a newer provisioning may have created the
+ * user and not recorded it yet, or the stalled create may land while the newer one asks. The oldest
+ * operation under way decides; for a newer one the user is not its own, and for an older one it is
+ * {@link Verdict#CONTESTED} until the newer one ends. Cognito may report whole
  * seconds and its clock may be behind ours by up to {@link #CLOCK_SKEW}: a user created that little
  * before counts too, but only while it still waits for its first sign-in, as a fresh invitation
  * does. An admin someone made in the console seconds before, with a permanent password, is not
@@ -50,9 +52,10 @@ public class Ownership {
         /** Someone else's user, or one the operation cannot have created. */
         NOT_OWN,
         /**
-         * It would be the operation's, but another operation on its email is under way and may have
-         * created it: nobody's until one of them ends. A live operation treats it as {@link #NOT_OWN};
-         * the reconciler looks again later.
+         * It would be the operation's, but a newer operation on its email is under way and may have
+         * created it: nobody's until that one ends. A live operation treats it as {@link #NOT_OWN};
+         * the reconciler looks again later. (An older operation under way makes it {@link #NOT_OWN}:
+         * the oldest decides.)
          */
         CONTESTED
     }
@@ -81,11 +84,22 @@ public class Ownership {
         }
         // Under way first, records second: a provisioning is under way from before its create until
         // the transaction that writes its records, so one of the two looks always sees it.
-        boolean contested = journal.anotherUnderway(email, operationId);
+        List<JournalEntry> others = journal.othersUnderway(email, operationId);
         if (records.findByCognitoUsername(user.username()).isPresent()) {
             return Verdict.NOT_OWN;
         }
-        return contested ? Verdict.CONTESTED : Verdict.OWN;
+        if (others.isEmpty()) {
+            return Verdict.OWN;
+        }
+        // The oldest operation decides and the newer ones defer to it; two that waited for each
+        // other would wait forever.
+        return others.stream().anyMatch(other -> olderThan(other, journaledAt, operationId)) ? Verdict.NOT_OWN
+                : Verdict.CONTESTED;
+    }
+
+    private static boolean olderThan(JournalEntry other, Instant journaledAt, UUID operationId) {
+        int byTime = other.getCreatedAt().compareTo(journaledAt);
+        return byTime < 0 || (byTime == 0 && other.getId().compareTo(operationId) < 0);
     }
 
     /** A user without a creation date counts as created in time: only a known older date rules it out. */
