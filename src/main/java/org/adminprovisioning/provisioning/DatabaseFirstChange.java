@@ -92,8 +92,7 @@ class DatabaseFirstChange {
             if (twin.isPresent()) {
                 return idempotency.replay(twin.get(), hash);
             }
-            throw new OperationFailedException(FailureReason.OPERATION_IN_PROGRESS, "Another change to admin "
-                    + change.adminId() + " is still being finished; retry in a moment");
+            throw OperationFailedException.inProgress(change.adminId());
         } catch (OperationFailedException refused) {
             String target = records.findById(change.adminId()).map(AdminAccount::email)
                     .orElse(change.adminId().toString());
@@ -122,8 +121,7 @@ class DatabaseFirstChange {
                 // An enable's Cognito step is done first: until it is finished our row still reads
                 // DISABLED, and "already disabled" would be overtaken by it. Any other unfinished change
                 // wrote our row first, so the row already says where the admin is going.
-                throw new OperationFailedException(FailureReason.OPERATION_IN_PROGRESS, "Another change to admin "
-                        + admin.id() + " is still being finished; retry in a moment");
+                throw OperationFailedException.inProgress(admin.id());
             }
             if (change.idempotencyKey() != null) {
                 journal.beginCompleted(steps.operation(), subject, request, idempotency.bodyOf(before));

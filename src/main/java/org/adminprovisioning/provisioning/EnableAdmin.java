@@ -92,8 +92,7 @@ public class EnableAdmin implements OperationPlan {
             if (twin.isPresent()) {
                 return idempotency.replay(twin.get(), hash);
             }
-            throw new OperationFailedException(FailureReason.OPERATION_IN_PROGRESS, "Another change to admin "
-                    + change.adminId() + " is still being finished; retry in a moment");
+            throw OperationFailedException.inProgress(change.adminId());
         }
         if (started instanceof Progress.Answer<JournalEntry> answer) {
             return answer.outcome();

@@ -163,10 +163,10 @@ class ProvisionReconciliation implements OperationPlan {
                 || !journal.unfinishedFor(List.of(), List.of(found.get().username())).isEmpty()) {
             return lookAgainLater(claim);
         }
-        Optional<CognitoUser> late = found;
-        journal.lateChangeFoundClaimed(claim, late.get().username(), "a Cognito user appeared after the request failed");
+        journal.lateChangeFoundClaimed(claim, found.get().username(),
+                "a Cognito user appeared after the request failed");
         log.warn("Provisioning {} ({}) had failed, but its Cognito user {} appeared late: deleting it", claim.id(),
-                claim.email(), late.get().username());
+                claim.email(), found.get().username());
         Journal.Claim again = journal.claimForRepair(claim.id(), properties.reconciler().staleAfter()).orElseThrow();
         return compensate(again, actor);
     }
